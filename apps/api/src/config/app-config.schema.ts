@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+// Every environment variable Kuzet reads is declared here, validated once at boot.
+// Nothing else in the code base reads process.env.
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const cidrList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, 'expected a comma-separated list of CIDRs')));
+
+export const appConfigSchema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL').optional(),
+  KUZET_DATA_DIR: z.string().min(1).default('./data'),
+  KUZET_CATALOG_DIR: z.string().min(1).optional(),
+  KUZET_DEMO: bool.optional(),
+  KUZET_MIN_INTERVAL_S: int(1, 86400).default(10),
+  KUZET_PROBE_ALLOW: cidrList.optional(),
+  KUZET_ADMIN_EMAIL: z.string().email().optional(),
+  KUZET_ADMIN_PASSWORD: z.string().min(8).optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// URL').optional(),
+  KUZET_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KUZET_EMBEDDED_PG_PORT: int(1, 65535).default(54329),
+  KUZET_RAW_RETENTION_DAYS: int(1, 3650).default(30),
+  KUZET_ROLLUP_RETENTION_DAYS: int(1, 36500).default(1825),
+  KUZET_COMPRESS_AFTER_DAYS: int(1, 3650).default(3),
+  KUZET_CATALOG_WATCH: bool.default(true),
+  KUZET_SIMULATOR_CONTROL_PORT: int(0, 65535).default(3999),
+});
+
+export type AppConfigValues = z.infer<typeof appConfigSchema>;

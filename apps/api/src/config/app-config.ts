@@ -1,0 +1,65 @@
+import * as path from 'node:path';
+import { appConfigSchema, AppConfigValues } from './app-config.schema';
+import { InvalidConfigError } from './config.errors';
+
+/** Validated, immutable configuration; built once at boot (see loadAppConfig). */
+export class AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly catalogDir: string | undefined;
+  /** Demo mode: run the simulator and its catalog. On when no catalog folder is given. */
+  readonly demo: boolean;
+  readonly minIntervalS: number;
+  /** Networks probes may reach besides public ones; the demo adds loopback. */
+  readonly probeAllow: string[];
+  readonly adminEmail: string | undefined;
+  readonly adminPassword: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly logLevel: AppConfigValues['KUZET_LOG_LEVEL'];
+  readonly embeddedPgPort: number;
+  readonly rawRetentionDays: number;
+  readonly rollupRetentionDays: number;
+  readonly compressAfterDays: number;
+  readonly catalogWatch: boolean;
+  readonly simulatorControlPort: number;
+
+  constructor(v: AppConfigValues) {
+    this.port = v.PORT;
+    this.host = v.HOST;
+    this.databaseUrl = v.DATABASE_URL;
+    this.dataDir = path.resolve(v.KUZET_DATA_DIR);
+    this.catalogDir = v.KUZET_CATALOG_DIR ? path.resolve(v.KUZET_CATALOG_DIR) : undefined;
+    this.demo = v.KUZET_DEMO ?? !v.KUZET_CATALOG_DIR;
+    this.minIntervalS = v.KUZET_MIN_INTERVAL_S;
+    this.probeAllow = v.KUZET_PROBE_ALLOW ?? (this.demo ? ['127.0.0.0/8'] : []);
+    this.adminEmail = v.KUZET_ADMIN_EMAIL;
+    this.adminPassword = v.KUZET_ADMIN_PASSWORD;
+    this.redisUrl = v.REDIS_URL;
+    this.logLevel = v.KUZET_LOG_LEVEL;
+    this.embeddedPgPort = v.KUZET_EMBEDDED_PG_PORT;
+    this.rawRetentionDays = v.KUZET_RAW_RETENTION_DAYS;
+    this.rollupRetentionDays = v.KUZET_ROLLUP_RETENTION_DAYS;
+    this.compressAfterDays = v.KUZET_COMPRESS_AFTER_DAYS;
+    this.catalogWatch = v.KUZET_CATALOG_WATCH;
+    this.simulatorControlPort = v.KUZET_SIMULATOR_CONTROL_PORT;
+    Object.freeze(this);
+  }
+}
+
+/** Parses an environment once; a bad value throws InvalidConfigError naming the variable. */
+export function loadAppConfig(env: Record<string, string | undefined>, overrides: Record<string, string> = {}): AppConfig {
+  const source: Record<string, string> = {};
+  for (const key of Object.keys(appConfigSchema.shape)) {
+    const value = overrides[key] ?? env[key];
+    if (value !== undefined && value !== '') source[key] = value;
+  }
+  const parsed = appConfigSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new InvalidConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
+    );
+  }
+  return new AppConfig(parsed.data);
+}

@@ -1,0 +1,43 @@
+// Three tiers, as in immich: unit (pure logic, mocks allowed), integration (real PostgreSQL,
+// PGlite TimescaleDB, real simulator targets), e2e (the whole app over HTTP / browser).
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true, tsx: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+}];
+const common = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/'],
+  moduleNameMapper: {
+    '^@kuzet/contracts$': '<rootDir>/libs/contracts/src',
+    '^@kuzet/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
+    '^@kuzet/simulator$': '<rootDir>/apps/simulator/src',
+  },
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/integration-global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/integration-global-teardown.ts',
+      testTimeout: 120000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/integration-global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/integration-global-teardown.ts',
+      testTimeout: 180000,
+    },
+  ],
+};
