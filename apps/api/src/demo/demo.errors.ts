@@ -1,0 +1,6 @@
+export class DemoStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DemoStartError';
+  }
+}
