@@ -21,15 +21,16 @@ const common = {
   rootDir: __dirname,
 };
 module.exports = {
+  // Jest reads testTimeout from the top level only; unit tests never come near it.
+  testTimeout: 120000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/setup/integration-global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/integration-global-teardown.ts',
-      testTimeout: 120000,
     },
     {
       ...common,
@@ -37,7 +38,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/integration-global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/integration-global-teardown.ts',
-      testTimeout: 180000,
     },
   ],
 };

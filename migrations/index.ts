@@ -1,3 +1,5 @@
 // The ordered list of migrations. Each is a hand-written TypeORM migration (never synchronize).
 // Add new migrations at the end, one import each.
-export const allMigrations: Function[] = [];
+import { CatalogSchema1732600000000 } from './1732600000000-catalog-schema';
+import { timeseriesMigrations } from './timeseries-migrations';
+export const allMigrations: Function[] = [CatalogSchema1732600000000, ...timeseriesMigrations];

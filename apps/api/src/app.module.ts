@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { BootModule } from './boot/boot.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { TimeseriesModule } from './timeseries/timeseries.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        ScheduleModule.forRoot(),
+        DatabaseModule.forRoot(),
+        MetricsModule,
+        TimeseriesModule,
+        CatalogModule,
+        HealthModule,
+        DemoModule,
+        BootModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { setupOpenApi } from './openapi';
+import { registerWebApp } from './web/web-static';
+
+/** Requests larger than this are refused with 413 before any handler runs. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** apps/web/dist, from either the compiled (dist/apps/api/src) or the source (apps/api/src) tree. */
+function findWebDist(): string {
+  const candidates = [resolve(__dirname, '../../../../apps/web/dist'), resolve(__dirname, '../../web/dist')];
+  return candidates.find((c) => existsSync(c)) ?? candidates[0];
+}
+
+/** Builds the whole application: used by main.ts and by the e2e tests, which listen on port 0. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  setupOpenApi(app);
+  await registerWebApp(app, findWebDist());
+  return app;
+}
+
+/**
+ * Listens, and on SIGINT/SIGTERM closes the application (every shutdown hook: jobs, connections,
+ * the demo simulator, the embedded PostgreSQL last) and exits 0. A second signal exits at once.
+ */
+export async function startApi(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await createApp(config);
+  const logger = app.get(Logger);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    logger.log({ msg: 'kuzet stopping', signal });
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ msg: 'kuzet did not stop cleanly', err: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await app.listen(config.port, config.host);
+  logger.log({ msg: 'kuzet listening', url: `http://${config.host}:${config.port}`, demo: config.demo });
+  return app;
+}

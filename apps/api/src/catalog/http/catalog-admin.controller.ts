@@ -1,0 +1,50 @@
+import { Body, Controller, HttpCode, Post, UseFilters, UsePipes } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { CatalogApplyResult, CatalogValidateResponse } from '@kuzet/contracts';
+import { CatalogService } from '../catalog.service';
+import {
+  CatalogApplyResultDto,
+  CatalogErrorResponseDto,
+  CatalogValidateRequestDto,
+  CatalogValidateResponseDto,
+  RequestErrorResponseDto,
+} from './catalog-admin.dto';
+import { CatalogExceptionFilter } from './catalog-exception.filter';
+import { CatalogValidationPipe } from './catalog-validation.pipe';
+
+@ApiTags('catalog')
+@Controller('catalog')
+@UsePipes(CatalogValidationPipe)
+@UseFilters(CatalogExceptionFilter)
+export class CatalogAdminController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Post('reload')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Validate and apply the catalog folder now' })
+  @ApiOkResponse({ type: CatalogApplyResultDto })
+  @ApiUnprocessableEntityResponse({
+    type: CatalogErrorResponseDto,
+    description: 'the folder is invalid; nothing changed',
+  })
+  @ApiConflictResponse({ description: 'no catalog folder is set' })
+  reload(): Promise<CatalogApplyResult> {
+    return this.catalog.reload();
+  }
+
+  @Post('validate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Validate catalog files given in the body; nothing is stored' })
+  @ApiOkResponse({ type: CatalogValidateResponseDto })
+  @ApiBadRequestResponse({ type: RequestErrorResponseDto })
+  validate(@Body() body: CatalogValidateRequestDto): CatalogValidateResponse {
+    return this.catalog.validateFiles(body.files);
+  }
+}

@@ -1,0 +1,94 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseFilters,
+  UsePipes,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CheckDocument, checkDocumentSchema, checkKey, CheckView } from '@kuzet/contracts';
+import { CatalogRepository } from '../catalog.repository';
+import { CatalogWriteService } from '../catalog-write.service';
+import { CatalogItemNotFoundError } from '../catalog.errors';
+import { RequestErrorResponseDto } from './catalog-admin.dto';
+import { CatalogExceptionFilter } from './catalog-exception.filter';
+import { CatalogValidationPipe } from './catalog-validation.pipe';
+import { CheckCreateDto, CheckPatchDto, ChecksQueryDto, CheckViewDto } from './check.dto';
+
+/** Checks are addressed by their key's two parts: /api/catalog/checks/{system}/{code}. */
+@ApiTags('catalog')
+@Controller('catalog/checks')
+@UsePipes(CatalogValidationPipe)
+@UseFilters(CatalogExceptionFilter)
+export class CatalogChecksController {
+  constructor(
+    private readonly repo: CatalogRepository,
+    private readonly writes: CatalogWriteService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Checks; filters system, kind, enabled' })
+  @ApiOkResponse({ type: CheckViewDto, isArray: true })
+  @ApiBadRequestResponse({ type: RequestErrorResponseDto })
+  list(@Query() query: ChecksQueryDto): Promise<CheckView[]> {
+    return this.repo.listChecks(query);
+  }
+
+  @Get(':system/:code')
+  @ApiOkResponse({ type: CheckViewDto })
+  @ApiNotFoundResponse()
+  async get(@Param('system') system: string, @Param('code') code: string): Promise<CheckView> {
+    const check = await this.repo.findCheck(checkKey(system, code));
+    if (!check) throw new CatalogItemNotFoundError('check', checkKey(system, code));
+    return check;
+  }
+
+  @Post(':system')
+  @ApiOperation({ summary: 'Add a check to a system (source "api"); body as a check in the YAML' })
+  @ApiCreatedResponse({ type: CheckViewDto })
+  @ApiBadRequestResponse({ type: RequestErrorResponseDto })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse()
+  @ApiBody({ type: CheckCreateDto })
+  create(
+    @Param('system') system: string,
+    @Body(new CatalogValidationPipe(checkDocumentSchema)) body: CheckDocument,
+  ): Promise<CheckView> {
+    return this.writes.createCheck(system, body);
+  }
+
+  @Patch(':system/:code')
+  @ApiOperation({ summary: 'Change a check; options and thresholds are replaced as a whole' })
+  @ApiOkResponse({ type: CheckViewDto })
+  @ApiBadRequestResponse({ type: RequestErrorResponseDto })
+  @ApiNotFoundResponse()
+  patch(
+    @Param('system') system: string,
+    @Param('code') code: string,
+    @Body() body: CheckPatchDto,
+  ): Promise<CheckView> {
+    return this.writes.patchCheck(system, code, body);
+  }
+
+  @Delete(':system/:code')
+  @ApiOperation({ summary: 'Disable a check (rows are never deleted)' })
+  @ApiOkResponse({ type: CheckViewDto })
+  @ApiNotFoundResponse()
+  disable(@Param('system') system: string, @Param('code') code: string): Promise<CheckView> {
+    return this.writes.disableCheck(system, code);
+  }
+}

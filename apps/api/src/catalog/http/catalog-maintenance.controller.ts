@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, UseFilters, UsePipes } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { MaintenanceView } from '@kuzet/contracts';
+import { CatalogRepository } from '../catalog.repository';
+import { CatalogWriteService } from '../catalog-write.service';
+import { CatalogItemNotFoundError } from '../catalog.errors';
+import { RequestErrorResponseDto } from './catalog-admin.dto';
+import { CatalogExceptionFilter } from './catalog-exception.filter';
+import { CatalogValidationPipe } from './catalog-validation.pipe';
+import { MaintenanceCreateDto, MaintenancePatchDto, MaintenanceViewDto } from './maintenance.dto';
+
+@ApiTags('catalog')
+@Controller('catalog/maintenance')
+@UsePipes(CatalogValidationPipe)
+@UseFilters(CatalogExceptionFilter)
+export class CatalogMaintenanceController {
+  constructor(
+    private readonly repo: CatalogRepository,
+    private readonly writes: CatalogWriteService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Maintenance windows (one-off times as UTC instants and as written locally)' })
+  @ApiOkResponse({ type: MaintenanceViewDto, isArray: true })
+  list(): Promise<MaintenanceView[]> {
+    return this.repo.listMaintenance();
+  }
+
+  @Get(':code')
+  @ApiOkResponse({ type: MaintenanceViewDto })
+  @ApiNotFoundResponse()
+  async get(@Param('code') code: string): Promise<MaintenanceView> {
+    const window = await this.repo.findMaintenance(code);
+    if (!window) throw new CatalogItemNotFoundError('maintenance window', code);
+    return window;
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Add a maintenance window (source "api")' })
+  @ApiCreatedResponse({ type: MaintenanceViewDto })
+  @ApiBadRequestResponse({ type: RequestErrorResponseDto })
+  @ApiConflictResponse()
+  create(@Body() body: MaintenanceCreateDto): Promise<MaintenanceView> {
+    return this.writes.createMaintenance(body);
+  }
+
+  @Patch(':code')
+  @ApiOperation({ summary: 'Change a window; null clears a field (to switch one-off <-> recurring)' })
+  @ApiOkResponse({ type: MaintenanceViewDto })
+  @ApiBadRequestResponse({ type: RequestErrorResponseDto })
+  @ApiNotFoundResponse()
+  patch(@Param('code') code: string, @Body() body: MaintenancePatchDto): Promise<MaintenanceView> {
+    return this.writes.patchMaintenance(code, body);
+  }
+
+  @Delete(':code')
+  @ApiOperation({ summary: 'Disable a window (rows are never deleted)' })
+  @ApiOkResponse({ type: MaintenanceViewDto })
+  @ApiNotFoundResponse()
+  disable(@Param('code') code: string): Promise<MaintenanceView> {
+    return this.writes.disableMaintenance(code);
+  }
+}

@@ -1,0 +1,96 @@
+import { Fleet } from '../fleet/fleet.types';
+import { LOOPBACK } from '../system/front-door';
+import { SimulatedSystemInfo } from '../system/simulated-system.types';
+import { CatalogCheck, CatalogFile, CatalogSystem } from './catalog.types';
+
+export const CA_FILE_NAME = 'simulator-ca.pem';
+export const DEFAULT_INTERVAL_S = 30;
+
+export interface CatalogInput {
+  fleet: Fleet;
+  systems: SimulatedSystemInfo[];
+  dnsPort: number;
+  intervalS?: number;
+}
+
+/**
+ * The demo catalog pointing at the running simulator: categories.yaml, agencies.yaml and one
+ * systems/<agency>.yaml per agency that has systems (small files, and one agency's edit does
+ * not touch another's).
+ */
+export function buildCatalog(input: CatalogInput): CatalogFile[] {
+  const intervalS = input.intervalS ?? DEFAULT_INTERVAL_S;
+  if (!Number.isFinite(intervalS) || intervalS <= 0)
+    throw new Error(`interval must be a positive number of seconds, got ${intervalS}`);
+  const files: CatalogFile[] = [
+    {
+      path: 'categories.yaml',
+      content: { categories: input.fleet.categories.map((c) => ({ code: c.code, name: { ...c.name } })) },
+    },
+    {
+      path: 'agencies.yaml',
+      content: { agencies: input.fleet.agencies.map((a) => ({ code: a.code, name: { ...a.name } })) },
+    },
+  ];
+  for (const agency of input.fleet.agencies) {
+    const systems = input.systems.filter((s) => s.agency === agency.code);
+    if (systems.length === 0) continue;
+    files.push({
+      path: `systems/${agency.code}.yaml`,
+      content: { systems: systems.map((s) => catalogSystem(s, input.dnsPort, intervalS)) },
+    });
+  }
+  return files;
+}
+
+function catalogSystem(s: SimulatedSystemInfo, dnsPort: number, intervalS: number): CatalogSystem {
+  const timing = { interval: formatSeconds(intervalS), timeout: formatSeconds(timeoutFor(intervalS)) };
+  const tlsOptions = { ca_file: `./${CA_FILE_NAME}`, servername: s.hostname };
+  const checks: CatalogCheck[] = [
+    {
+      code: 'https',
+      kind: 'http',
+      target: `https://${LOOPBACK}:${s.ports.https}/health`,
+      ...timing,
+      conditions: ['[STATUS] == 200', '[BODY].status == "UP"'],
+      options: { ...tlsOptions },
+    },
+    { code: 'tcp', kind: 'tcp', target: `${LOOPBACK}:${s.ports.tcp}`, ...timing },
+    {
+      code: 'dns',
+      kind: 'dns',
+      target: s.hostname,
+      ...timing,
+      options: { record_type: 'A', resolver: `${LOOPBACK}:${dnsPort}`, expect: [LOOPBACK] },
+    },
+    {
+      code: 'tls',
+      kind: 'tls',
+      target: `${LOOPBACK}:${s.ports.https}`,
+      ...timing,
+      options: { ...tlsOptions },
+    },
+  ];
+  // Key order is the order a reader expects in the YAML: identity, classification, links, checks.
+  return {
+    code: s.code,
+    agency: s.agency,
+    name: { ...s.name },
+    tier: s.tier,
+    ...(s.category ? { category: s.category } : {}),
+    public: s.public,
+    ...(s.depends_on.length > 0 ? { depends_on: [...s.depends_on] } : {}),
+    checks,
+  };
+}
+
+/** The catalog wants timeout < interval; 10 s at most, as its documented default. */
+export function timeoutFor(intervalS: number): number {
+  return Math.min(10, intervalS * 0.8);
+}
+
+/** 30 -> "30s", 0.8 -> "800ms": the duration forms docs/catalog.md accepts. */
+export function formatSeconds(seconds: number): string {
+  const ms = Math.round(seconds * 1000);
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}

@@ -1,0 +1,114 @@
+import { FaultState } from '../faults/fault-state';
+import { validateFault } from '../faults/fault-validator';
+import { FleetSystem, Persona } from '../fleet/fleet.types';
+import { createSeededRandom } from '../random/seeded-random';
+import { HttpPlan, HttpPlanInput, planHttpResponse } from './http-response-plan';
+
+const system: FleetSystem = {
+  code: 'damumed',
+  agency: 'moh',
+  name: { kk: 'Damumed', ru: 'Дамумед <МИС>', en: 'Damumed' },
+  tier: 'critical',
+  category: 'health',
+  persona: 'neglected',
+  public: true,
+  publicUrl: null,
+  dependsOn: [],
+};
+const persona: Persona = {
+  code: 'neglected',
+  tls: ['TLSv1.1', 'TLSv1.2'],
+  server: 'Apache/2.4.29 (Ubuntu)',
+  poweredBy: 'PHP/7.2.24',
+  aspnetVersion: null,
+  hsts: null,
+  csp: null,
+  http2: false,
+};
+
+function plan(faults: FaultState, over: Partial<HttpPlanInput> = {}): HttpPlan {
+  return planHttpResponse({
+    system,
+    persona,
+    faults,
+    secure: true,
+    method: 'GET',
+    path: '/health',
+    nowMs: 1000,
+    random: createSeededRandom(1),
+    ...over,
+  });
+}
+const withFaults = (...bodies: unknown[]) => {
+  const s = new FaultState();
+  for (const b of bodies) s.add(validateFault(b), 'api', 0);
+  return s;
+};
+const responded = (p: HttpPlan) => {
+  if (p.kind !== 'respond') throw new Error(`expected a response, got ${p.kind}`);
+  return p;
+};
+
+describe('planHttpResponse', () => {
+  it('answers /health UP with persona headers', () => {
+    const p = responded(plan(new FaultState()));
+    expect(p.status).toBe(200);
+    expect(JSON.parse(p.body)).toEqual({ status: 'UP', system: 'damumed' });
+    expect(p.headers).toMatchObject({
+      Server: 'Apache/2.4.29 (Ubuntu)',
+      'X-Powered-By': 'PHP/7.2.24',
+      'Content-Type': 'application/json; charset=utf-8',
+    });
+    expect(p.delayMs).toBe(0);
+  });
+
+  it('serves an escaped landing page at / and 404 elsewhere, 405 for other methods', () => {
+    const page = responded(plan(new FaultState(), { path: '/' }));
+    expect(page.body).toContain('Дамумед &#60;МИС&#62;');
+    expect(page.headers['Content-Type']).toMatch(/text\/html/);
+    expect(responded(plan(new FaultState(), { path: '/admin' })).status).toBe(404);
+    expect(responded(plan(new FaultState(), { method: 'POST' })).status).toBe(405);
+    expect(responded(plan(new FaultState(), { method: 'HEAD' })).body).toBe('');
+  });
+
+  it('hangs, resets or answers 5xx when down', () => {
+    expect(plan(withFaults({ type: 'down', mode: 'timeout' }))).toEqual({ kind: 'hang' });
+    expect(plan(withFaults({ type: 'down', mode: 'refused' }))).toEqual({ kind: 'reset' });
+    const p = responded(plan(withFaults({ type: 'down', mode: '5xx', status: 502 })));
+    expect(p.status).toBe(502);
+    expect(JSON.parse(p.body).status).toBe('DOWN');
+  });
+
+  it('follows the flapping phase', () => {
+    const faults = withFaults({ type: 'flapping', period_s: 2, mode: '5xx' });
+    expect(responded(plan(faults, { nowMs: 500 })).status).toBe(503);
+    expect(responded(plan(faults, { nowMs: 1500 })).status).toBe(200);
+  });
+
+  it('adds latency from the slow fault', () => {
+    expect(responded(plan(withFaults({ type: 'slow', latency_ms: 700 }))).delayMs).toBe(700);
+  });
+
+  it('fails about error_rate of the requests when partial', () => {
+    const faults = withFaults({ type: 'partial', error_rate: 0.25 });
+    const random = createSeededRandom('p');
+    const statuses = Array.from({ length: 4000 }, () => responded(plan(faults, { random })).status);
+    const failed = statuses.filter((s) => s === 500).length / statuses.length;
+    expect(failed).toBeGreaterThan(0.22);
+    expect(failed).toBeLessThan(0.28);
+    expect(new Set(statuses)).toEqual(new Set([200, 500]));
+  });
+
+  it('serves wrong content with 200', () => {
+    const p = responded(plan(withFaults({ type: 'wrong_content' })));
+    expect(p.status).toBe(200);
+    expect(p.body).toBe('{"status":"DOWN"}');
+  });
+
+  it('sends outdated headers while keeping a transport fault', () => {
+    const p = responded(plan(withFaults({ type: 'down', mode: '5xx' }, { type: 'headers_outdated' })));
+    expect(p.status).toBe(503);
+    expect(p.headers.Server).toBe('Apache/2.2.3 (CentOS)');
+    expect(p.headers['X-Powered-By']).toBe('PHP/5.3.3');
+  });
+});

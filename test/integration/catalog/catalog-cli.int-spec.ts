@@ -1,0 +1,138 @@
+import { transformFileSync } from '@swc/core';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { FIXTURES } from './support/catalog-folder';
+
+const ROOT = resolve(__dirname, '../../..');
+
+/**
+ * A throw-away copy of the repository layout the CLI expects: scripts/, a fresh SWC build of the
+ * catalog code in dist/ (as scripts/build.mjs lays it out), node_modules linked. Building here
+ * rather than running `npm run build` tests the code as it is now and leaves the shared dist/
+ * of the working tree alone.
+ */
+function makeCliRoot(options: { build: boolean }): string {
+  const root = mkdtempSync(join(tmpdir(), 'kuzet-cli-'));
+  cpSync(join(ROOT, 'scripts/kuzet.js'), join(root, 'scripts/kuzet.js'));
+  cpSync(join(ROOT, 'scripts/cli'), join(root, 'scripts/cli'), { recursive: true });
+  mkdirSync(join(root, 'apps'), { recursive: true });
+  symlinkSync(join(ROOT, 'apps/api'), join(root, 'apps/api'));
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  if (options.build) {
+    for (const dir of ['libs/contracts/src', 'apps/api/src/catalog', 'apps/api/src/config'])
+      compileTree(join(ROOT, dir), root);
+  }
+  return root;
+}
+
+function compileTree(dir: string, outRoot: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = join(dir, entry.name);
+    if (entry.isDirectory()) compileTree(file, outRoot);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+      const { code } = transformFileSync(file, {
+        swcrc: false,
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+          keepClassNames: true,
+          baseUrl: ROOT,
+          paths: { '@kuzet/contracts': ['libs/contracts/src'] },
+        },
+        module: { type: 'commonjs' },
+      });
+      const target = join(outRoot, 'dist', relative(ROOT, file)).replace(/\.ts$/, '.js');
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, code);
+    }
+  }
+}
+
+describe('kuzet validate (CLI)', () => {
+  let built: string;
+  let unbuilt: string;
+  const kuzet = (root: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts/kuzet.js'), ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  beforeAll(() => {
+    built = makeCliRoot({ build: true });
+    unbuilt = makeCliRoot({ build: false });
+  });
+
+  afterAll(() => {
+    for (const root of [built, unbuilt]) if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('exits 0 with counts for a valid folder', () => {
+    const r = kuzet(built, 'validate', join(FIXTURES, 'valid'), '--allow', '127.0.0.0/8');
+    expect(r).toMatchObject({ code: 0, stdout: 'OK: 2 agencies, 3 systems, 7 checks\n' });
+  });
+
+  it('exits 1 with one file:line: field: message line per error', () => {
+    const r = kuzet(built, 'validate', join(FIXTURES, 'bad-refs'));
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'catalog.yaml:9: systems[0].agency: unknown agency "nitt"',
+      'catalog.yaml:12: systems[0].category: unknown category "documentz"',
+      'catalog.yaml:15: systems[0].depends_on[1]: unknown system "gbd-fl"',
+      'catalog.yaml:23: maintenance[0].systems[1]: unknown system "egov-mobile"',
+    ]);
+    expect(r.stderr).toBe('invalid: 4 errors\n');
+    expect(kuzet(built, 'validate', join(FIXTURES, 'bad-syntax')).stdout).toMatch(/^systems\.yaml:7:5: /);
+  });
+
+  it('applies --min-interval and --allow like KUZET_MIN_INTERVAL_S and KUZET_PROBE_ALLOW', () => {
+    const strict = kuzet(built, 'validate', join(FIXTURES, 'valid'));
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(
+      /systems\/egov\.yaml:13: systems\[0\]\.checks\[0\]\.target: refused by the probe network policy: 127\.0\.0\.1 is a loopback address/,
+    );
+    const slow = kuzet(
+      built,
+      'validate',
+      join(FIXTURES, 'valid'),
+      '--allow',
+      '10.0.0.0/8,127.0.0.0/8',
+      '--min-interval',
+      '20',
+    );
+    expect(slow.code).toBe(1);
+    expect(slow.stdout).toBe(
+      'systems/gbd.yaml:11: systems[0].checks[0].interval: must be at least 20s (KUZET_MIN_INTERVAL_S), got 15s\n',
+    );
+    const json = kuzet(built, 'validate', join(FIXTURES, 'bad-cycle'), '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: false,
+      errors: [
+        { field: 'systems[1].depends_on[0]', message: 'dependency cycle: a -> b -> c -> a' },
+        expect.anything(),
+      ],
+    });
+  });
+
+  it('exits 1 for a missing folder and 2 for usage errors', () => {
+    expect(kuzet(built, 'validate', join(FIXTURES, 'nope'))).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/catalog folder not found/),
+    });
+    expect(kuzet(built, 'validate', join(FIXTURES, 'valid'), '--allow', '300.0.0.0/8')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/not a CIDR/),
+    });
+    expect(kuzet(built, 'validate').code).not.toBe(0);
+  });
+
+  it('asks for a build when the compiled code is missing', () => {
+    const r = kuzet(unbuilt, 'validate', join(FIXTURES, 'valid'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the compiled code is missing .*\nRun `npm run build`/);
+  });
+});
