@@ -15,6 +15,7 @@ const common = {
   moduleNameMapper: {
     '^@kuzet/contracts$': '<rootDir>/libs/contracts/src',
     '^@kuzet/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
+    '^@kuzet/checks$': '<rootDir>/libs/checks/src',
     '^@kuzet/simulator$': '<rootDir>/apps/simulator/src',
   },
   testEnvironment: 'node',

@@ -44,6 +44,7 @@ const swcOptions = {
     paths: {
       '@kuzet/contracts': ['libs/contracts/src'],
       '@kuzet/contracts/*': ['libs/contracts/src/*'],
+      '@kuzet/checks': ['libs/checks/src'],
       '@kuzet/simulator': ['apps/simulator/src'],
     },
   },

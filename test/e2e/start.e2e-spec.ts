@@ -17,6 +17,19 @@ const portIsOpen = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
+async function waitForClosed(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    } catch {
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
 async function json<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
   const res = await fetch(url, init);
   return { status: res.status, body: (await res.json()) as T };
@@ -110,6 +123,21 @@ describe('one-command start (built app, embedded PostgreSQL, demo fleet)', () =>
     const kept = await json<{ code: string; name: { en: string } }>(`${app.baseUrl}/api/catalog/agencies/e2e-restart`);
     expect(kept.status).toBe(200);
     expect(kept.body.name.en).toBe('Restart check');
+  });
+
+  it('recovers after kill -9: the left-over embedded server is taken over and the simulator does not linger', async () => {
+    const simulatorControl = `http://127.0.0.1:${env.KUZET_SIMULATOR_CONTROL_PORT}/health`;
+    expect((await fetch(simulatorControl)).status).toBe(200);
+    app!.child.kill('SIGKILL');
+    await new Promise((resolve) => app!.child.once('exit', resolve));
+    // The demo simulator notices its parent is gone (IPC channel) and stops by itself.
+    await expect(waitForClosed(simulatorControl, 10_000)).resolves.toBe(true);
+
+    app = startKuzet(env, port);
+    await waitForOk(`${app.baseUrl}/api/health`, 60_000, app);
+    expect(app.output()).toContain('left over');
+    const kept = await fetch(`${app.baseUrl}/api/catalog/agencies/e2e-restart`);
+    expect(kept.status).toBe(200);
   });
 
   it('refuses a bad configuration value, naming the variable', async () => {

@@ -53,7 +53,13 @@ export async function startApi(config: AppConfig): Promise<NestFastifyApplicatio
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  await app.listen(config.port, config.host);
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    // Release what already started (embedded PostgreSQL, the demo simulator) before failing.
+    await app.close();
+    throw error;
+  }
   logger.log({ msg: 'kuzet listening', url: `http://${config.host}:${config.port}`, demo: config.demo });
   return app;
 }

@@ -53,6 +53,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // Started by the API with an IPC channel: when the parent dies, however it dies, stop too
+  // instead of living on as an orphan holding ports.
+  if (process.send) process.on('disconnect', () => shutdown('SIGTERM'));
 
   const ready = {
     event: 'simulator.ready',

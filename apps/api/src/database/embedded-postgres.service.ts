@@ -47,6 +47,7 @@ export class EmbeddedPostgresService {
   private readonly database: string;
   private readonly dataDir: string;
   private readonly passwordFile: string;
+  private readonly ownerFile: string;
   private child: ChildProcess | undefined;
   private started: EmbeddedPostgresStart | undefined;
   private readonly recentOutput: string[] = [];
@@ -60,6 +61,7 @@ export class EmbeddedPostgresService {
     this.database = options.database ?? 'kuzet';
     this.dataDir = path.join(path.resolve(options.baseDir), 'data');
     this.passwordFile = path.join(path.resolve(options.baseDir), 'superuser.password');
+    this.ownerFile = path.join(path.resolve(options.baseDir), 'kuzet.pid');
   }
 
   get isRunning(): boolean {
@@ -88,6 +90,7 @@ export class EmbeddedPostgresService {
       this.log.warn(`embedded postgres: gave ${this.dataDir} back to user ${account.name}`);
     }
     await this.refuseIfAlreadyRunning();
+    await fs.writeFile(this.ownerFile, `${process.pid}\n`);
     const password = (await fs.readFile(this.passwordFile, 'utf8')).trim();
     this.spawnServer(binaries.postgres, account);
     const serverVersion = await this.waitUntilReady(password);
@@ -179,15 +182,29 @@ export class EmbeddedPostgresService {
     });
   }
 
+  /**
+   * A server still running on this folder is either another live Kuzet's (refused) or one left
+   * over by a Kuzet that died without shutting down (kill -9, OOM): that one is stopped so this
+   * start can take over. The owner is the Kuzet pid recorded next to PGDATA at each start.
+   */
   private async refuseIfAlreadyRunning(): Promise<void> {
-    const pidFile = path.join(this.dataDir, 'postmaster.pid');
-    if (!existsSync(pidFile)) return;
-    const pid = Number.parseInt((await fs.readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+    const pid = await readPid(path.join(this.dataDir, 'postmaster.pid'));
+    if (pid === undefined || pid === process.pid || !isAlive(pid)) return;
+    const owner = await readPid(this.ownerFile);
+    if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
       throw new EmbeddedPostgresError(
-        `the embedded database in ${this.dataDir} is already in use by process ${pid} (another Kuzet, or a server left over by a crash: stop it with kill -INT ${pid})`,
+        `the embedded database in ${this.dataDir} is already in use by Kuzet process ${owner} (server pid ${pid})`,
       );
     }
+    this.log.warn(`embedded postgres: stopping server ${pid} left over by a Kuzet that did not shut down`);
+    process.kill(pid, 'SIGINT');
+    const deadline = Date.now() + (this.options.stopTimeoutMs ?? 30_000);
+    while (isAlive(pid) && Date.now() < deadline) await sleep(100);
+    if (isAlive(pid)) {
+      process.kill(pid, 'SIGQUIT');
+      await sleep(2_000);
+    }
+    if (isAlive(pid)) throw new EmbeddedPostgresError(`the left-over server ${pid} on ${this.dataDir} did not stop`);
   }
 
   private spawnServer(postgresBin: string, account: ServerAccount | undefined): void {
@@ -297,6 +314,12 @@ function spawnIdentity(account: ServerAccount | undefined): { uid?: number; gid?
 function serverEnv(): NodeJS.ProcessEnv {
   // A minimal, predictable environment for initdb/postgres (C messages, no inherited PG* vars).
   return { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C', LC_ALL: 'C' };
+}
+
+async function readPid(file: string): Promise<number | undefined> {
+  if (!existsSync(file)) return undefined;
+  const pid = Number.parseInt((await fs.readFile(file, 'utf8')).split('\n')[0] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 function isAlive(pid: number): boolean {

@@ -35,7 +35,8 @@ export class SimulatorProcess implements OnApplicationShutdown {
     if (!existsSync(entry)) throw new DemoStartError(`simulator build not found at ${entry}; run npm run build`);
     const catalogDir = join(this.config.dataDir, 'demo-catalog');
     const args = [entry, '--catalog-out', catalogDir, '--control-port', String(this.config.simulatorControlPort), '--day-in-the-life'];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    // The IPC channel is how the simulator learns that the API has gone, even after a SIGKILL.
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
     this.child = child;
     return new Promise<SimulatorReady>((resolveReady, reject) => {
       const timer = setTimeout(() => reject(new DemoStartError('simulator did not report ready in time')), READY_TIMEOUT_MS);
