@@ -18,3 +18,5 @@ export * from './network/ip-address';
 export * from './network/host-port';
 export * from './network/probe-network-policy';
 export * from './time/zoned-time';
+export * from './checks/check-outcome';
+export * from './probing/probe-protocol';

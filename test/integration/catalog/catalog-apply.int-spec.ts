@@ -162,7 +162,7 @@ describe('catalog apply (PostgreSQL)', () => {
     const [tcp] = await rows(`SELECT id FROM checks WHERE key = 'egov-portal/tcp'`);
     folder.write(
       'systems/egov.yaml',
-      egov.replace(/      - code: tcp\n        kind: tcp\n        target: 127\.0\.0\.1:41002\n/, ''),
+      egov.replace(/ {6}- code: tcp\n {8}kind: tcp\n {8}target: 127\.0\.0\.1:41002\n/, ''),
     );
     folder.write(
       'maintenance.yaml',

@@ -191,9 +191,9 @@ export class EmbeddedPostgresService {
     const pid = await readPid(path.join(this.dataDir, 'postmaster.pid'));
     if (pid === undefined || pid === process.pid || !isAlive(pid)) return;
     const owner = await readPid(this.ownerFile);
-    if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
+    if (owner !== undefined && isAlive(owner)) {
       throw new EmbeddedPostgresError(
-        `the embedded database in ${this.dataDir} is already in use by Kuzet process ${owner} (server pid ${pid})`,
+        `the embedded database in ${this.dataDir} is already in use by process ${owner} (a running Kuzet; server pid ${pid})`,
       );
     }
     this.log.warn(`embedded postgres: stopping server ${pid} left over by a Kuzet that did not shut down`);

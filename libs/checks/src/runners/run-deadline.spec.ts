@@ -1,0 +1,36 @@
+import { CheckFailure, RunAborted } from './check-failure';
+import { runWithDeadline } from './run-deadline';
+
+describe('runWithDeadline', () => {
+  it('settles with a timeout failure at the deadline even if the work ignores its signal', async () => {
+    let sawAbort = false;
+    const started = Date.now();
+    const settled = await runWithDeadline(50, undefined, (signal) => {
+      signal.addEventListener('abort', () => (sawAbort = true));
+      return new Promise<void>(() => undefined);
+    });
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(settled.ok).toBe(false);
+    expect(!settled.ok && settled.error).toBeInstanceOf(CheckFailure);
+    expect(!settled.ok && (settled.error as CheckFailure).errorClass).toBe('timeout');
+    expect(sawAbort).toBe(true);
+  });
+
+  it('returns the value or the error of the work, never rejecting', async () => {
+    await expect(runWithDeadline(1000, undefined, async () => 7)).resolves.toEqual({ ok: true, value: 7 });
+    const boom = new Error('boom');
+    await expect(
+      runWithDeadline(1000, undefined, async () => {
+        throw boom;
+      }),
+    ).resolves.toEqual({ ok: false, error: boom });
+  });
+
+  it('stops at once when the caller aborts', async () => {
+    const outer = new AbortController();
+    const pending = runWithDeadline(10_000, outer.signal, () => new Promise<void>(() => undefined));
+    outer.abort();
+    const settled = await pending;
+    expect(!settled.ok && settled.error).toBeInstanceOf(RunAborted);
+  });
+});

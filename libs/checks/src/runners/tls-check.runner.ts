@@ -1,0 +1,139 @@
+import { connect, TLSSocket } from 'node:tls';
+import { isIP } from 'node:net';
+import type { CheckRunResult, CheckSpec, TlsDetails, TlsProtocolVersion } from '../check-run-result';
+import { CheckFailure } from './check-failure';
+import type { CheckRunner } from './check-runner';
+import { parseHostPort, resolveGuarded, toNetworkGuard } from './network-guard';
+import { runWithDeadline } from './run-deadline';
+import { RunTrace } from './run-trace';
+import { certificateExpiresInMs, describeTlsSocket, trustedCas } from './tls-certificate';
+
+export const DEFAULT_WARN_DAYS = 14;
+export const TLS_VERSIONS: readonly TlsProtocolVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+/** Node 20's OpenSSL refuses TLS 1.0/1.1 at its default security level; probing them needs level 0. */
+const LEGACY_CIPHERS = 'DEFAULT:@SECLEVEL=0';
+
+interface Endpoint {
+  address: string;
+  family: 4 | 6;
+  port: number;
+  servername?: string;
+  ca?: string[];
+}
+
+/**
+ * tls: one verifying handshake for the certificate (chain, host name, expiry, key size, forward
+ * secrecy), then one handshake per protocol version, each pinned with minVersion = maxVersion,
+ * to list what the server still accepts (old versions count against the tech-debt score).
+ */
+export class TlsCheckRunner implements CheckRunner {
+  async check(spec: CheckSpec, signal?: AbortSignal): Promise<CheckRunResult> {
+    const trace = new RunTrace();
+    const settled = await runWithDeadline(spec.timeoutMs, signal, (abort) => this.run(spec, trace, abort));
+    trace.timings.totalMs ??= trace.elapsed();
+    return trace.finish(spec, settled);
+  }
+
+  private async run(spec: CheckSpec, trace: RunTrace, abort: AbortSignal): Promise<void> {
+    const { host, port } = parseHostPort(spec.target);
+    const resolved = await resolveGuarded(host, toNetworkGuard(spec.networkGuard));
+    trace.timings.dnsMs = resolved.dnsMs;
+    trace.ip = resolved.address;
+    const bare = host.replace(/^\[|\]$/g, '');
+    const endpoint: Endpoint = {
+      address: resolved.address,
+      family: resolved.family,
+      port,
+      servername: spec.options.servername ?? (isIP(bare) ? undefined : bare),
+      ca: trustedCas(spec.options.ca_pem),
+    };
+
+    const details = await this.inspect(endpoint, trace, abort);
+    // Version probes only matter once the server speaks TLS at all; run them side by side.
+    const accepted = await Promise.all(TLS_VERSIONS.map((v) => this.accepts(endpoint, v, abort)));
+    details.acceptedVersions = TLS_VERSIONS.filter((_, i) => accepted[i]);
+    trace.timings.totalMs = trace.elapsed();
+
+    if (!details.chainValid) {
+      trace.failure = new CheckFailure(
+        'tls',
+        `certificate not valid for ${endpoint.servername ?? endpoint.address}: ${details.authorizationError ?? 'unknown reason'}`,
+      );
+      return;
+    }
+    const warnDays = spec.options.warn_days ?? DEFAULT_WARN_DAYS;
+    if (details.daysToExpiry < warnDays) {
+      trace.degradedReason = `certificate expires in ${details.daysToExpiry} days (warning at ${warnDays}) on ${details.validTo}`;
+    }
+  }
+
+  /** The verifying handshake; verification is done after it so a bad certificate is still described. */
+  private inspect(endpoint: Endpoint, trace: RunTrace, abort: AbortSignal): Promise<TlsDetails> {
+    return new Promise<TlsDetails>((resolve, reject) => {
+      const started = performance.now();
+      let connectedAt = started;
+      const socket = connect({
+        host: endpoint.address,
+        port: endpoint.port,
+        servername: endpoint.servername,
+        ca: endpoint.ca,
+        rejectUnauthorized: false,
+      });
+      const finish = (error?: unknown, details?: TlsDetails) => {
+        abort.removeEventListener('abort', onAbort);
+        socket.destroy();
+        if (details) resolve(details);
+        else reject(error);
+      };
+      const onAbort = () => finish(abort.reason);
+      abort.addEventListener('abort', onAbort, { once: true });
+      socket.once('connect', () => {
+        trace.connected = true;
+        connectedAt = performance.now();
+        trace.timings.connectMs = connectedAt - started;
+      });
+      socket.once('secureConnect', () => {
+        trace.timings.tlsMs = performance.now() - connectedAt;
+        const details = describeTlsSocket(socket);
+        if (!details) return finish(new CheckFailure('tls', 'the server sent no certificate'));
+        trace.tls = details;
+        trace.context.certificateExpiresInMs = certificateExpiresInMs(details);
+        trace.context.tlsVersion = details.protocol ?? undefined;
+        finish(undefined, details);
+      });
+      socket.once('error', (error) => finish(error));
+    });
+  }
+
+  /** True when a handshake pinned to exactly `version` completes. Never rejects. */
+  private accepts(endpoint: Endpoint, version: TlsProtocolVersion, abort: AbortSignal): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      if (abort.aborted) return resolve(false);
+      let socket: TLSSocket;
+      const finish = (ok: boolean) => {
+        abort.removeEventListener('abort', onAbort);
+        socket?.destroy();
+        resolve(ok);
+      };
+      const onAbort = () => finish(false);
+      abort.addEventListener('abort', onAbort, { once: true });
+      try {
+        socket = connect({
+          host: endpoint.address,
+          port: endpoint.port,
+          servername: endpoint.servername,
+          // Only the protocol is asked here; trust was judged by the verifying handshake.
+          rejectUnauthorized: false,
+          minVersion: version,
+          maxVersion: version,
+          ciphers: version === 'TLSv1' || version === 'TLSv1.1' ? LEGACY_CIPHERS : undefined,
+        });
+      } catch {
+        return finish(false);
+      }
+      socket.once('secureConnect', () => finish(socket.getProtocol() === version));
+      socket.once('error', () => finish(false));
+      socket.once('close', () => finish(false));
+    });
+  }
+}
