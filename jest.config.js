@@ -16,6 +16,8 @@ const common = {
     '^@kuzet/contracts$': '<rootDir>/libs/contracts/src',
     '^@kuzet/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
     '^@kuzet/checks$': '<rootDir>/libs/checks/src',
+    '^@kuzet/detection$': '<rootDir>/libs/detection/src',
+    '^@kuzet/spool$': '<rootDir>/libs/spool/src',
     '^@kuzet/simulator$': '<rootDir>/apps/simulator/src',
   },
   testEnvironment: 'node',

@@ -1,0 +1,33 @@
+import * as detection from './index';
+
+describe('@kuzet/detection public API', () => {
+  it('exports every building block', () => {
+    for (const name of [
+      'stepSoftHard',
+      'initialSoftHardState',
+      'replaySoftHard',
+      'evaluateQuorum',
+      'stepLatencyBaseline',
+      'initialLatencyBaselineState',
+      'hourOfWeek',
+      'errorRateStatus',
+      'failingShareStatus',
+      'stepFlapping',
+      'percentStateChange',
+      'evaluateBurnRate',
+      'resolveSlo',
+      'rollupSystemStatus',
+      'rollupAgencyStatus',
+      'checkStatusFromVerdict',
+      'worstStatus',
+      'reliabilityMetrics',
+      'mtta',
+      'mttr',
+      'mtbf',
+      'uptimeFromSamples',
+      'uptimeFromMinutes',
+    ]) {
+      expect(typeof (detection as Record<string, unknown>)[name]).toBe('function');
+    }
+  });
+});
