@@ -2,4 +2,5 @@
 // Add new migrations at the end, one import each.
 import { CatalogSchema1732600000000 } from './1732600000000-catalog-schema';
 import { timeseriesMigrations } from './timeseries-migrations';
-export const allMigrations: Function[] = [CatalogSchema1732600000000, ...timeseriesMigrations];
+import { Probing1795720000500 } from './1795720000500-probing';
+export const allMigrations: Function[] = [CatalogSchema1732600000000, ...timeseriesMigrations, Probing1795720000500];

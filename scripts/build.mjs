@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
-const sourceRoots = ['apps/api/src', 'apps/probe/src', 'apps/simulator/src', 'libs', 'migrations'];
+const sourceRoots = ['apps/api/src', 'apps/probe/src', 'apps/simulator/src', 'libs', 'migrations', 'test/bench'];
 const started = Date.now();
 
 async function* walk(dir) {
@@ -45,6 +45,8 @@ const swcOptions = {
       '@kuzet/contracts': ['libs/contracts/src'],
       '@kuzet/contracts/*': ['libs/contracts/src/*'],
       '@kuzet/checks': ['libs/checks/src'],
+      '@kuzet/detection': ['libs/detection/src'],
+      '@kuzet/spool': ['libs/spool/src'],
       '@kuzet/simulator': ['apps/simulator/src'],
     },
   },

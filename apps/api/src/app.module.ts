@@ -7,8 +7,10 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { IngestModule } from './ingest/ingest.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ProbingModule } from './probing/probing.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
 
 @Module({})
@@ -24,6 +26,8 @@ export class AppModule {
         MetricsModule,
         TimeseriesModule,
         CatalogModule,
+        IngestModule,
+        ProbingModule.forRoot(config.probing),
         HealthModule,
         DemoModule,
         BootModule,

@@ -1,6 +1,6 @@
 import { ProbeNetworkPolicy } from '@kuzet/contracts';
 import { startSimulator, SimulatorHandle, SimulatedSystemInfo } from '@kuzet/simulator';
-import { CheckOutcome, CheckSpec } from '../../../libs/checks/src/check-run-result';
+import { CheckOutcome, CheckSpec } from '@kuzet/checks';
 import {
   CheckRunnerRegistry,
   DEADLINE_SLACK_MS,
@@ -8,7 +8,7 @@ import {
   HttpCheckRunner,
   TcpCheckRunner,
   TlsCheckRunner,
-} from '../../../libs/checks/src/runners';
+} from '@kuzet/checks';
 import { quietLogger } from '../simulator/support/quiet-logger';
 
 /**

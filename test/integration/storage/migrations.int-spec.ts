@@ -84,6 +84,8 @@ describe('migrations on PostgreSQL', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'check_%' ORDER BY 1`,
       );
       expect(tables.map((t) => t.table_name)).toEqual([
+        'check_failure_details',
+        'check_latest_details',
         'check_results',
         'check_rollup_1d',
         'check_rollup_1h',

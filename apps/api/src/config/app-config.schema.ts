@@ -30,6 +30,21 @@ export const appConfigSchema = z.object({
   KUZET_COMPRESS_AFTER_DAYS: int(1, 3650).default(3),
   KUZET_CATALOG_WATCH: bool.default(true),
   KUZET_SIMULATOR_CONTROL_PORT: int(0, 65535).default(3999),
+  KUZET_PROBE_AGENT_TTL_S: int(5, 600).default(20),
+  KUZET_PROBE_SWEEP_S: int(1, 60).default(5),
+  KUZET_PROBE_POLL_WAIT_S: int(1, 60).default(25),
+  KUZET_EMBEDDED_REGION: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a region code').default('local'),
+  KUZET_EMBEDDED_AGENT: bool.default(true),
+  KUZET_PROBE_CANARIES: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .optional(),
+  KUZET_HEARTBEAT_TICK_S: int(1, 60).default(1),
+  KUZET_INGEST_QUEUE_MAX: int(100, 10_000_000).default(50_000),
+  KUZET_INGEST_BATCH_MAX: int(1, 50_000).default(5_000),
+  KUZET_INGEST_LINGER_MS: int(1, 10_000).default(50),
+  KUZET_INGEST_WRITE_CONCURRENCY: int(1, 16).default(2),
+  KUZET_INGEST_WRITE_TIMEOUT_MS: int(100, 600_000).default(30_000),
 });
 
 export type AppConfigValues = z.infer<typeof appConfigSchema>;

@@ -24,6 +24,24 @@ export class AppConfig {
   readonly compressAfterDays: number;
   readonly catalogWatch: boolean;
   readonly simulatorControlPort: number;
+  /** Ingest: queue bound (backpressure), batch size, linger, statements in flight, write timeout. */
+  readonly ingest: {
+    queueMaxRows: number;
+    batchMaxRows: number;
+    lingerMs: number;
+    writeConcurrency: number;
+    writeTimeoutMs: number;
+  };
+  /** Probing: agent liveness, long-poll, the embedded agent and heartbeat evaluation. */
+  readonly probing: {
+    agentTtlS: number;
+    sweepS: number;
+    pollWaitS: number;
+    embeddedRegion: string;
+    embeddedAgent: boolean;
+    canaries: string[];
+    heartbeatTickS: number;
+  };
 
   constructor(v: AppConfigValues) {
     this.port = v.PORT;
@@ -44,6 +62,22 @@ export class AppConfig {
     this.compressAfterDays = v.KUZET_COMPRESS_AFTER_DAYS;
     this.catalogWatch = v.KUZET_CATALOG_WATCH;
     this.simulatorControlPort = v.KUZET_SIMULATOR_CONTROL_PORT;
+    this.ingest = {
+      queueMaxRows: v.KUZET_INGEST_QUEUE_MAX,
+      batchMaxRows: v.KUZET_INGEST_BATCH_MAX,
+      lingerMs: v.KUZET_INGEST_LINGER_MS,
+      writeConcurrency: v.KUZET_INGEST_WRITE_CONCURRENCY,
+      writeTimeoutMs: v.KUZET_INGEST_WRITE_TIMEOUT_MS,
+    };
+    this.probing = {
+      agentTtlS: v.KUZET_PROBE_AGENT_TTL_S,
+      sweepS: v.KUZET_PROBE_SWEEP_S,
+      pollWaitS: v.KUZET_PROBE_POLL_WAIT_S,
+      embeddedRegion: v.KUZET_EMBEDDED_REGION,
+      embeddedAgent: v.KUZET_EMBEDDED_AGENT,
+      canaries: v.KUZET_PROBE_CANARIES ?? [],
+      heartbeatTickS: v.KUZET_HEARTBEAT_TICK_S,
+    };
     Object.freeze(this);
   }
 }

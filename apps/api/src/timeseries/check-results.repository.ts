@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SQL_EXECUTOR, SqlExecutor } from '../database/sql-executor';
 import type { CheckResultRow } from './check-result';
-import { buildInsertBatch, buildRollupSeriesQuery } from './check-results.sql';
+import { buildInsertBatch, buildRollupSeriesQuery, toArrayLiterals } from './check-results.sql';
 import { bucketStart, chooseResolution, RollupResolution } from './rollup-resolution';
 import { RollupRow, RollupSeries, toRollupPoint } from './rollup-point';
 
@@ -17,7 +17,7 @@ export class CheckResultsRepository {
   async insertBatch(rows: readonly CheckResultRow[]): Promise<number> {
     if (rows.length === 0) return 0;
     const { sql, params } = buildInsertBatch(rows);
-    const result = await this.db.query<{ inserted: number }>(sql, params);
+    const result = await this.db.query<{ inserted: number }>(sql, toArrayLiterals(params));
     return result[0]?.inserted ?? 0;
   }
 

@@ -47,6 +47,31 @@ export function buildInsertBatch(rows: readonly CheckResultRow[]): SqlStatement 
   };
 }
 
+/**
+ * The array parameters of INSERT_BATCH_SQL as PostgreSQL array literals (text), built in one
+ * pass: several times cheaper than node-postgres serialising JS arrays element by element
+ * (dates especially). Same values, same statement.
+ */
+export function toArrayLiterals(params: readonly unknown[]): string[] {
+  return params.map((p) => arrayLiteral(p as readonly unknown[]));
+}
+
+function arrayLiteral(values: readonly unknown[]): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    parts[i] =
+      v === null || v === undefined
+        ? 'NULL'
+        : typeof v === 'number'
+          ? String(v)
+          : v instanceof Date
+            ? `"${v.toISOString()}"`
+            : `"${String(v).replace(/["\\]/g, '\\$&')}"`;
+  }
+  return `{${parts.join(',')}}`;
+}
+
 function assertValid(row: CheckResultRow): void {
   const problem =
     !(row.time instanceof Date) || Number.isNaN(row.time.getTime())

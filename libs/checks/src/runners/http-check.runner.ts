@@ -1,20 +1,22 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { isIP } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import type { IncomingMessage } from 'node:http';
 import type { CheckRunResult, CheckSpec, NetworkGuard } from '../check-run-result';
 import { CheckFailure } from './check-failure';
 import type { CheckRunner } from './check-runner';
 import { describeRanges, parseExpectedStatus, statusExpected } from './expected-status';
 import { flattenHeaders, pickHeaders } from './header-picker';
-import { resolveGuarded, toNetworkGuard } from './network-guard';
-import { runWithDeadline } from './run-deadline';
+import { resolveGuarded, resolveLiteral, toNetworkGuard, type ResolvedAddress } from './network-guard';
+import { runWithDeadlineLite, type RunCancel } from './run-deadline';
 import { RunTrace } from './run-trace';
 import { certificateExpiresInMs, describeTlsSocket, trustedCas } from './tls-certificate';
 
 export const DEFAULT_MAX_REDIRECTS = 5;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const EMPTY_BODY = '';
 
 interface Hop {
   url: URL;
@@ -31,32 +33,67 @@ interface HopResponse {
 }
 
 /**
- * http: one request per hop on a fresh connection (`agent: false`), so every run measures its own
- * DNS, connect and TLS phases instead of reusing a warm socket. The host is resolved and judged by
- * the network guard here, then the socket is opened to that IP, with SNI and Host kept as the name.
+ * The parsed target of a spec, kept per spec object (the scheduler hands the same spec to every
+ * run of a check) and re-parsed whenever the target text differs. URLs are never mutated.
+ */
+const parsedTargets = new WeakMap<CheckSpec, { target: string; url: URL }>();
+
+function targetUrl(spec: CheckSpec): URL {
+  const cached = parsedTargets.get(spec);
+  if (cached && cached.target === spec.target) return cached.url;
+  const url = parseUrl(spec.target);
+  parsedTargets.set(spec, { target: spec.target, url });
+  return url;
+}
+
+/**
+ * TLS secure contexts by trusted-CA set ('' = the system CAs). Building one per connection parses
+ * the CA list every run (~150 roots plus ca_pem); a context holds no per-connection state and
+ * client sessions are never resumed from it (node only resumes a session handed in explicitly).
+ */
+const secureContexts = new Map<string, tls.SecureContext>();
+const MAX_SECURE_CONTEXTS = 256;
+
+function secureContextFor(caPem: string | undefined): tls.SecureContext {
+  const key = caPem ?? '';
+  let context = secureContexts.get(key);
+  if (!context) {
+    const ca = trustedCas(caPem);
+    context = tls.createSecureContext(ca ? { ca } : {});
+    if (secureContexts.size >= MAX_SECURE_CONTEXTS) secureContexts.clear();
+    secureContexts.set(key, context);
+  }
+  return context;
+}
+
+/**
+ * http: one request per hop on a fresh connection (no agent, no socket reuse), so every run
+ * measures its own DNS, connect and TLS phases instead of reusing a warm socket. The host is
+ * resolved and judged by the network guard here, then the socket is opened to that IP, with SNI
+ * and Host kept as the name.
  */
 export class HttpCheckRunner implements CheckRunner {
   async check(spec: CheckSpec, signal?: AbortSignal): Promise<CheckRunResult> {
     const trace = new RunTrace();
-    const settled = await runWithDeadline(spec.timeoutMs, signal, (abort) => this.run(spec, trace, abort));
+    const settled = await runWithDeadlineLite(spec.timeoutMs, signal, (cancel) => this.run(spec, trace, cancel));
     trace.timings.totalMs ??= trace.elapsed();
     return trace.finish(spec, settled);
   }
 
-  private async run(spec: CheckSpec, trace: RunTrace, abort: AbortSignal): Promise<void> {
+  private async run(spec: CheckSpec, trace: RunTrace, cancel: RunCancel): Promise<void> {
     const options = spec.options;
     const guard = toNetworkGuard(spec.networkGuard);
     const follow = options.follow_redirects !== false;
     const maxRedirects = options.max_redirects ?? DEFAULT_MAX_REDIRECTS;
     let hop: Hop = {
-      url: parseUrl(spec.target),
-      method: (options.method ?? 'GET').toUpperCase(),
+      url: targetUrl(spec),
+      method: options.method === undefined ? 'GET' : options.method.toUpperCase(),
       body: options.body,
     };
     const urls: string[] = [];
     for (let redirects = 0; ; redirects++) {
-      urls.push(hop.url.toString());
-      const response = await this.fetchOnce(spec, hop, guard, trace, abort);
+      urls.push(hop.url.href);
+      const response = await this.fetchOnce(spec, hop, guard, trace, cancel);
       trace.http = { urls, bodyBytes: response.bodyBytes, bodyTruncated: response.bodyTruncated };
       const location = response.headers.location;
       if (follow && REDIRECT_STATUSES.has(response.status) && location) {
@@ -82,76 +119,100 @@ export class HttpCheckRunner implements CheckRunner {
     }
   }
 
-  /** One request/response on its own connection; fills the trace's phase timings as they happen. */
-  private async fetchOnce(
+  /** One hop: resolve and judge the host (no promise for an IP literal), then the exchange. */
+  private fetchOnce(
     spec: CheckSpec,
     hop: Hop,
     guard: NetworkGuard,
     trace: RunTrace,
-    abort: AbortSignal,
+    cancel: RunCancel,
   ): Promise<HopResponse> {
-    const options = spec.options;
-    const hostname = hop.url.hostname.replace(/^\[|\]$/g, '');
-    const secure = hop.url.protocol === 'https:';
+    const url = hop.url;
+    let hostname = url.hostname;
+    if (hostname.charCodeAt(0) === 91 /* [ */) hostname = hostname.replace(/^\[|\]$/g, '');
     // Timings describe the last hop (the one judged); totalMs covers all of them.
     trace.timings = {};
     trace.connected = false;
     trace.tls = undefined;
-    const resolved = await resolveGuarded(hostname, guard);
+    let literal: ResolvedAddress | undefined;
+    try {
+      literal = resolveLiteral(hostname, guard);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (literal) return this.exchange(spec, hop, hostname, literal, true, trace, cancel);
+    return resolveGuarded(hostname, guard).then((resolved) =>
+      this.exchange(spec, hop, hostname, resolved, false, trace, cancel),
+    );
+  }
+
+  /** One request/response on its own connection; fills the trace's phase timings as they happen. */
+  private exchange(
+    spec: CheckSpec,
+    hop: Hop,
+    hostname: string,
+    resolved: ResolvedAddress,
+    isLiteral: boolean,
+    trace: RunTrace,
+    cancel: RunCancel,
+  ): Promise<HopResponse> {
     trace.timings.dnsMs = resolved.dnsMs;
     trace.ip = resolved.address;
-    if (abort.aborted) throw abort.reason;
+    if (cancel.aborted) return Promise.reject(cancel.reason);
 
-    const servername = options.servername ?? (isIP(hostname) ? undefined : hostname);
+    const options = spec.options;
+    const url = hop.url;
+    const secure = url.protocol === 'https:';
+    const servername = options.servername ?? (isLiteral ? undefined : hostname);
     const headers: Record<string, string> = {
       'user-agent': 'Kuzet-Probe/1.0',
       accept: '*/*',
-      ...(options.headers ?? {}),
-      host: hop.url.host,
     };
+    if (options.headers) Object.assign(headers, options.headers);
+    headers.host = url.host;
     if (hop.body !== undefined) headers['content-length'] = String(Buffer.byteLength(hop.body));
-    const requestOptions: https.RequestOptions = {
-      agent: false,
-      host: resolved.address,
-      family: resolved.family,
-      port: hop.url.port ? Number(hop.url.port) : secure ? 443 : 80,
-      path: `${hop.url.pathname}${hop.url.search}`,
-      method: hop.method,
-      headers,
-    };
-    if (secure) {
-      // Verified by hand after the handshake so that an invalid chain still reports its certificate.
-      requestOptions.rejectUnauthorized = false;
-      if (servername) requestOptions.servername = servername;
-      const ca = trustedCas(options.ca_pem);
-      if (ca) requestOptions.ca = ca;
-    }
+    const port = url.port ? Number(url.port) : secure ? 443 : 80;
     const maxBody = options.max_body_bytes ?? DEFAULT_MAX_BODY_BYTES;
-    const started = performance.now();
 
     return new Promise<HopResponse>((resolve, reject) => {
-      const request = (secure ? https : http).request(requestOptions);
       let settled = false;
+      let request: http.ClientRequest | undefined;
+      let socket: net.Socket | undefined;
       const fail = (error: unknown) => {
         if (settled) return;
         settled = true;
-        abort.removeEventListener('abort', onAbort);
-        request.destroy();
+        cancel.onAbort(undefined);
+        if (request) request.destroy();
+        else socket?.destroy();
         reject(error);
       };
-      const onAbort = () => fail(abort.reason);
-      abort.addEventListener('abort', onAbort, { once: true });
+      cancel.onAbort(fail);
 
       // Phase marks: connect = TCP handshake, tls = TLS handshake, ttfb = request ready -> response head.
+      const started = performance.now();
       let ready = started;
-      request.once('socket', (socket) => {
-        socket.once('connect', () => {
-          trace.connected = true;
-          ready = performance.now();
-          trace.timings.connectMs = ready - started;
-        });
+      const onConnect = () => {
+        trace.connected = true;
+        ready = performance.now();
+        trace.timings.connectMs = ready - started;
+      };
+      try {
+        // The socket is opened here rather than by an Agent (agent: false builds a throwaway Agent
+        // per request): same options an Agent would pass (noDelay, no keep-alive, SNI), no pooling.
         if (secure) {
-          const tlsSocket = socket as TLSSocket;
+          const tlsOptions: tls.ConnectionOptions & Pick<net.TcpSocketConnectOpts, 'noDelay'> = {
+            host: resolved.address,
+            port,
+            noDelay: true,
+            // Verified by hand after the handshake so that an invalid chain still reports its certificate.
+            rejectUnauthorized: false,
+            // '' = no SNI, what an Agent sends for an IP-literal Host.
+            servername: servername ?? '',
+            secureContext: secureContextFor(options.ca_pem),
+          };
+          const tlsSocket = tls.connect(tlsOptions);
+          socket = tlsSocket;
+          tlsSocket.once('connect', onConnect);
           tlsSocket.once('secureConnect', () => {
             const now = performance.now();
             trace.timings.tlsMs = now - ready;
@@ -171,41 +232,59 @@ export class HttpCheckRunner implements CheckRunner {
               );
             }
           });
+        } else {
+          socket = net.connect({ host: resolved.address, port, family: resolved.family, noDelay: true });
+          socket.once('connect', onConnect);
         }
-      });
+        const own = socket;
+        const requestOptions: http.RequestOptions = {
+          host: resolved.address,
+          port,
+          path: url.pathname + url.search,
+          method: hop.method,
+          headers,
+          createConnection: () => own,
+        };
+        request = (secure ? https : http).request(requestOptions);
+      } catch (error) {
+        fail(error);
+        return;
+      }
       request.once('error', fail);
-      request.once('response', (response) => {
+      request.once('response', (response: IncomingMessage) => {
         trace.timings.ttfbMs = performance.now() - ready;
-        const chunks: Buffer[] = [];
+        let first: Buffer | undefined;
+        let chunks: Buffer[] | undefined;
         let bytes = 0;
         let truncated = false;
         const done = () => {
           if (settled) return;
           settled = true;
-          abort.removeEventListener('abort', onAbort);
+          cancel.onAbort(undefined);
           trace.timings.totalMs = trace.elapsed();
           resolve({
             status: response.statusCode ?? 0,
             headers: flattenHeaders(response.headers),
-            body: Buffer.concat(chunks).toString('utf8'),
+            body: chunks ? Buffer.concat(chunks).toString('utf8') : first ? first.toString('utf8') : EMPTY_BODY,
             bodyBytes: bytes,
             bodyTruncated: truncated,
           });
-          // The socket is never reused (agent: false); free it now rather than on the server's terms.
-          request.destroy();
+          // Never reused: node half-closes it on a complete response (Connection: close); a body cut
+          // at the cap is torn down now rather than read to its end.
+          if (truncated || !response.complete) request!.destroy();
         };
         response.on('data', (chunk: Buffer) => {
+          if (settled) return;
           const room = maxBody - bytes;
           if (chunk.length >= room) {
-            chunks.push(chunk.subarray(0, room));
-            bytes += room;
             truncated = chunk.length > room || truncated;
-            // The cap stops reading; it is not a failure (conditions judge what was read).
-            if (truncated) done();
-            return;
+            chunk = chunk.subarray(0, room);
           }
-          chunks.push(chunk);
+          if (first === undefined) first = chunk;
+          else (chunks ??= [first]).push(chunk);
           bytes += chunk.length;
+          // The cap stops reading; it is not a failure (conditions judge what was read).
+          if (truncated) done();
         });
         response.once('end', done);
         response.once('error', fail);

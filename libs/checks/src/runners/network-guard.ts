@@ -29,29 +29,42 @@ export interface ResolvedAddress {
  * DNS answer from changing between the check and the connect (DNS rebinding).
  */
 export async function resolveGuarded(host: string, guard: NetworkGuard): Promise<ResolvedAddress> {
+  const literal = resolveLiteral(host, guard);
+  if (literal) return literal;
   const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
   let resolved: ResolvedAddress;
-  const literal = isIP(bare);
-  if (literal) {
-    resolved = { address: bare, family: literal as 4 | 6 };
-  } else {
-    const started = performance.now();
-    try {
-      const answer = await lookup(bare);
-      resolved = { address: answer.address, family: answer.family as 4 | 6, dnsMs: performance.now() - started };
-    } catch (error) {
-      const failure = classifyTransportError(error);
-      throw failure.errorClass === 'dns' ? failure : new CheckFailure('dns', `cannot resolve ${bare}: ${failure.message}`);
-    }
-  }
+  const started = performance.now();
   try {
-    guard(resolved.address);
+    const answer = await lookup(bare);
+    resolved = { address: answer.address, family: answer.family as 4 | 6, dnsMs: performance.now() - started };
+  } catch (error) {
+    const failure = classifyTransportError(error);
+    throw failure.errorClass === 'dns' ? failure : new CheckFailure('dns', `cannot resolve ${bare}: ${failure.message}`);
+  }
+  judge(resolved.address, guard);
+  return resolved;
+}
+
+/**
+ * The synchronous half of `resolveGuarded`: an IP literal needs no lookup, so it is judged and
+ * returned at once (no promise, no tick). Undefined when `host` is a name to resolve.
+ */
+export function resolveLiteral(host: string, guard: NetworkGuard): ResolvedAddress | undefined {
+  const bare = host.charCodeAt(0) === 91 /* [ */ && host.endsWith(']') ? host.slice(1, -1) : host;
+  const family = isIP(bare);
+  if (!family) return undefined;
+  judge(bare, guard);
+  return { address: bare, family: family as 4 | 6 };
+}
+
+function judge(address: string, guard: NetworkGuard): void {
+  try {
+    guard(address);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     // 'connect': the target could not be reached from this probe; the message says it was policy.
     throw new CheckFailure('connect', `refused by the probe network policy, nothing was connected: ${why}`);
   }
-  return resolved;
 }
 
 /** Splits "host:port" / "[v6]:port"; the port is required. */

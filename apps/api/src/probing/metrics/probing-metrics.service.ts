@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { MetricsRegistry } from '../../metrics/metrics-registry.service';
+import type { Plan } from '../assignment/assignment-plan';
+
+/** Prometheus metrics of probing: agents, assignment sizes, schedule lag, results received. */
+@Injectable()
+export class ProbingMetrics {
+  readonly agentsLive: Gauge<'region'>;
+  readonly assignedChecks: Gauge<'region' | 'agent'>;
+  readonly scheduleLag: Histogram;
+  readonly resultsReceived: Counter<'region' | 'source'>;
+  readonly duplicateBatches: Counter;
+
+  constructor(metrics: MetricsRegistry) {
+    const registers = [metrics.registry];
+    this.agentsLive = new Gauge({ name: 'kuzet_probe_agents_live', help: 'Live remote probe agents by region', labelNames: ['region'], registers });
+    this.assignedChecks = new Gauge({
+      name: 'kuzet_probe_assigned_checks',
+      help: 'Checks assigned to each agent (embedded included)',
+      labelNames: ['region', 'agent'],
+      registers,
+    });
+    this.scheduleLag = new Histogram({
+      name: 'kuzet_probe_schedule_lag_seconds',
+      help: 'Embedded agent: actual start minus planned start of each run',
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+      registers,
+    });
+    this.resultsReceived = new Counter({
+      name: 'kuzet_probe_results_received_total',
+      help: 'Check results received from agents',
+      labelNames: ['region', 'source'],
+      registers,
+    });
+    this.duplicateBatches = new Counter({
+      name: 'kuzet_probe_duplicate_batches_total',
+      help: 'Result batches acknowledged as replays',
+      registers,
+    });
+  }
+
+  setPlan(plan: Plan, live: Map<string, string[]>): void {
+    this.agentsLive.reset();
+    for (const [region, agents] of live) this.agentsLive.set({ region }, agents.length);
+    this.assignedChecks.reset();
+    for (const a of plan.agents.values()) this.assignedChecks.set({ region: a.region, agent: a.agentId }, a.checks.length);
+  }
+}

@@ -1,0 +1,28 @@
+/** Errors of the probing module. */
+export class ProbingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProbingError';
+  }
+}
+
+export class InvalidProbeTokenError extends ProbingError {
+  constructor() {
+    super('missing, unknown or revoked probe token');
+    this.name = 'InvalidProbeTokenError';
+  }
+}
+
+export class ResultRegionMismatchError extends ProbingError {
+  constructor(readonly index: number, readonly region: string, readonly tokenRegion: string) {
+    super(`results.${index}.region: "${region}" is not this token's region "${tokenRegion}"`);
+    this.name = 'ResultRegionMismatchError';
+  }
+}
+
+export class UnknownPushTokenError extends ProbingError {
+  constructor() {
+    super('no heartbeat check has this push token');
+    this.name = 'UnknownPushTokenError';
+  }
+}

@@ -1,0 +1,36 @@
+/** Settings of the probing module; DI-provided (PROBING_OPTIONS), every field has a default. */
+export interface ProbingOptions {
+  /** An agent that has not polled for this long loses its checks (KUZET_PROBE_AGENT_TTL_S). */
+  agentTtlS: number;
+  /** How often departed agents are swept out (KUZET_PROBE_SWEEP_S). */
+  sweepS: number;
+  /** Longest long-poll wait (KUZET_PROBE_POLL_WAIT_S). */
+  pollWaitS: number;
+  /** Region the in-process agent serves when no remote agent does (KUZET_EMBEDDED_REGION). */
+  embeddedRegion: string;
+  /** Run the embedded agent at all (KUZET_EMBEDDED_AGENT). */
+  embeddedAgent: boolean;
+  /** Canary targets (URLs or host:port) sent to every agent (KUZET_PROBE_CANARIES). */
+  canaries: string[];
+  /** Heartbeat evaluation tick (KUZET_HEARTBEAT_TICK_S). */
+  heartbeatTickS: number;
+  /** Batch ids remembered to acknowledge replays as duplicates. */
+  recentBatchIds: number;
+}
+
+export const PROBING_OPTIONS = Symbol('PROBING_OPTIONS');
+
+export const DEFAULT_PROBING_OPTIONS: ProbingOptions = {
+  agentTtlS: 20,
+  sweepS: 5,
+  pollWaitS: 25,
+  embeddedRegion: 'local',
+  embeddedAgent: true,
+  canaries: [],
+  heartbeatTickS: 1,
+  recentBatchIds: 10_000,
+};
+
+export function resolveProbingOptions(partial: Partial<ProbingOptions> = {}): ProbingOptions {
+  return { ...DEFAULT_PROBING_OPTIONS, ...partial };
+}

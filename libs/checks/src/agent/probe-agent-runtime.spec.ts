@@ -1,0 +1,165 @@
+import type { Assignment, AssignedCheck, ResultRecord } from '@kuzet/contracts';
+import { CheckOutcome, CheckRunResult, CheckSpec } from '../check-run-result';
+import type { CheckRunner } from '../runners/check-runner';
+import type { CheckSchedulerOptions, ScheduledCheck, SchedulerClock, SchedulerStats } from '../scheduler/scheduler.types';
+import { ProbeAgentRuntime } from './probe-agent-runtime';
+
+class FakeScheduler {
+  checks: ScheduledCheck[] = [];
+  constructor(readonly options: CheckSchedulerOptions) {}
+  setChecks(checks: ScheduledCheck[]): void {
+    this.checks = checks;
+  }
+  start(): void {}
+  async stop(): Promise<void> {}
+  stats(): SchedulerStats {
+    return { checks: this.checks.length, inFlight: 0, queued: 0, skipped: 0, started: 0 };
+  }
+  /** Runs every scheduled check once at plannedAt. */
+  async tick(plannedAt: number): Promise<void> {
+    await Promise.all(this.checks.map((c) => this.options.run(c, plannedAt, new AbortController().signal)));
+  }
+}
+
+/** Timers never fire by themselves: tests flush explicitly. */
+const frozenClock: SchedulerClock = { now: () => 1_000_000, setTimer: () => 0, clearTimer: () => undefined };
+
+const result = (outcome: CheckRunResult['outcome'], extra: Partial<CheckRunResult> = {}): CheckRunResult => ({
+  outcome,
+  latencyMs: 12.5,
+  timings: { totalMs: 12.5 },
+  conditions: [],
+  ...extra,
+});
+
+class ScriptedRunner implements CheckRunner {
+  seen: CheckSpec[] = [];
+  constructor(private readonly byTarget: (target: string) => CheckRunResult) {}
+  async check(spec: CheckSpec): Promise<CheckRunResult> {
+    this.seen.push(spec);
+    return this.byTarget(spec.target);
+  }
+}
+
+function check(id: number, kind: AssignedCheck['kind'], target: string | null): AssignedCheck {
+  return {
+    id,
+    key: `sys/${kind}-${id}`,
+    kind,
+    target,
+    interval_ms: 1000,
+    timeout_ms: 800,
+    conditions: [],
+    thresholds: { degraded_ms: 500 },
+    options: {},
+  };
+}
+
+function assignment(checks: AssignedCheck[], canaries: string[] = []): Assignment {
+  return { revision: 'r1', region: 'almaty', agent_id: 'a1', checks, probe_allow: ['127.0.0.0/8'], canaries, agent_ttl_s: 20 };
+}
+
+function setup(opts: { canary: () => CheckRunResult; target: (t: string) => CheckRunResult }) {
+  let scheduler!: FakeScheduler;
+  const batches: ResultRecord[][] = [];
+  const http = new ScriptedRunner((t) => (t.startsWith('http://canary') ? opts.canary() : opts.target(t)));
+  const tcp = new ScriptedRunner((t) => (t.startsWith('canary') ? opts.canary() : opts.target(t)));
+  const runtime = new ProbeAgentRuntime({
+    agentId: 'a1',
+    sink: { submit: async (b) => void batches.push(b) },
+    createScheduler: (o) => (scheduler = new FakeScheduler(o)),
+    runners: { runnerFor: (k) => (k === 'http' ? http : k === 'tcp' ? tcp : undefined) },
+    clock: frozenClock,
+  });
+  return { runtime, scheduler: () => scheduler, batches, http, tcp };
+}
+
+describe('ProbeAgentRuntime', () => {
+  it('schedules network checks only (heartbeat skipped), hosts from targets, and maps results with planned_at', async () => {
+    const t = setup({ canary: () => result(CheckOutcome.Up), target: () => result(CheckOutcome.Up, { statusCode: 200 }) });
+    t.runtime.setAssignment(
+      assignment([check(1, 'http', 'http://example.test:8080/health'), check(2, 'tcp', '10.0.0.1:22'), check(3, 'heartbeat', null)]),
+    );
+    expect(t.scheduler().checks.map((c) => [c.id, c.host])).toEqual([
+      [1, 'example.test'],
+      [2, '10.0.0.1'],
+    ]);
+    await t.scheduler().tick(1_700_000_000_000);
+    await t.runtime.flush();
+    const records = t.batches.flat();
+    expect(records).toHaveLength(2);
+    expect(records.find((r) => r.check_id === 1)).toMatchObject({
+      region: 'almaty',
+      planned_at: 1_700_000_000_000,
+      outcome: 0,
+      status_code: 200,
+      latency_ms: 12.5,
+      error_class: null,
+    });
+    // The runner got the probe network policy and the thresholds in runner form.
+    expect(t.http.seen[0].thresholds).toEqual({ degradedMs: 500 });
+    expect(t.http.seen[0].networkGuard).toBeDefined();
+  });
+
+  it('reports Down as Unknown while every canary fails, keeps Up, and returns to Down once a canary answers', async () => {
+    let canaryUp = false;
+    const t = setup({
+      canary: () => result(canaryUp ? CheckOutcome.Up : CheckOutcome.Down, canaryUp ? {} : { errorClass: 'connect' }),
+      target: (target) =>
+        target.includes('up') ? result(CheckOutcome.Up) : result(CheckOutcome.Down, { errorClass: 'timeout', errorMessage: 'timed out' }),
+    });
+    t.runtime.setAssignment(
+      assignment([check(1, 'http', 'http://up.test/'), check(2, 'http', 'http://down.test/')], ['http://canary.test/', 'canary.test:53']),
+    );
+    await t.runtime.checkCanaries();
+    expect(t.runtime.state().networkDown).toBe(true);
+    await t.scheduler().tick(1000);
+    await t.runtime.flush();
+    const during = t.batches.flat();
+    expect(during.find((r) => r.check_id === 1)?.outcome).toBe(0);
+    expect(during.find((r) => r.check_id === 2)).toMatchObject({ outcome: 3, error_class: 'timeout' });
+    expect(during.find((r) => r.check_id === 2)?.details).toMatchObject({ probe_network_down: true });
+
+    canaryUp = true;
+    await t.runtime.checkCanaries();
+    expect(t.runtime.state().networkDown).toBe(false);
+    t.batches.length = 0;
+    await t.scheduler().tick(2000);
+    await t.runtime.flush();
+    expect(t.batches.flat().find((r) => r.check_id === 2)?.outcome).toBe(2);
+  });
+
+  it('is not network-down when only some canaries fail, or when there are none', async () => {
+    const t = setup({
+      canary: () => result(CheckOutcome.Down),
+      target: () => result(CheckOutcome.Down),
+    });
+    t.runtime.setAssignment(assignment([check(1, 'tcp', '127.0.0.1:1')], []));
+    await t.runtime.checkCanaries();
+    expect(t.runtime.state().networkDown).toBe(false);
+    // One canary (tcp, host:port) fails, the http one is answered by the target script (Down too) -> all down.
+    t.runtime.setAssignment(assignment([check(1, 'tcp', '127.0.0.1:1')], ['canary.test:53']));
+    await t.runtime.checkCanaries();
+    expect(t.runtime.state().networkDown).toBe(true);
+    const mixed = setup({ canary: () => result(CheckOutcome.Down), target: () => result(CheckOutcome.Up) });
+    mixed.runtime.setAssignment(assignment([], ['canary.test:53', 'http://other.test/']));
+    await mixed.runtime.checkCanaries();
+    expect(mixed.runtime.state().networkDown).toBe(false);
+  });
+
+  it('batches by size: 1000 results make one batch, in order', async () => {
+    const t = setup({ canary: () => result(CheckOutcome.Up), target: () => result(CheckOutcome.Up) });
+    const many = Array.from({ length: 1500 }, (_, i) => check(i + 1, 'tcp', `127.0.0.1:${1000 + (i % 50)}`));
+    t.runtime.setAssignment(assignment(many));
+    await t.scheduler().tick(5000);
+    await t.runtime.flush();
+    expect(t.batches.map((b) => b.length)).toEqual([1000, 500]);
+  });
+
+  it('refuses an assignment with a malformed probe_allow and keeps the previous one', () => {
+    const t = setup({ canary: () => result(CheckOutcome.Up), target: () => result(CheckOutcome.Up) });
+    t.runtime.setAssignment(assignment([check(1, 'tcp', '127.0.0.1:1')]));
+    expect(() => t.runtime.setAssignment({ ...assignment([]), probe_allow: ['not-a-cidr'] })).toThrow(/probe_allow/);
+    expect(t.scheduler().checks).toHaveLength(1);
+  });
+});

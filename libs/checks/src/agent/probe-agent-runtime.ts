@@ -1,0 +1,202 @@
+import { Assignment, AssignedCheck, ProbeNetworkPolicy } from '@kuzet/contracts';
+import type { CheckRunner } from '../runners/check-runner';
+import { CheckRunnerRegistry } from '../runners/check-runner-registry';
+import type { CheckSchedulerOptions, ScheduledCheck, SchedulerClock, SchedulerStats, SkipReason } from '../scheduler/scheduler.types';
+import { CheckScheduler } from '../scheduler/check-scheduler';
+import { systemClock } from '../scheduler/system-clock';
+import { silentAgentLogger, AgentLogger } from './agent-logger';
+import { InvalidAssignmentError } from './agent.errors';
+import { isAgentRunnable, toCheckSpec, toScheduledCheck } from './assigned-check-spec';
+import { CanaryMonitor } from './canary-monitor';
+import { ResultBatcher } from './result-batcher';
+import { toResultRecord } from './result-record.mapper';
+import type { ResultSink } from './result-sink';
+
+/** What the runtime needs of a scheduler (CheckScheduler from ../scheduler). */
+export interface AgentScheduler {
+  setChecks(checks: ScheduledCheck[]): void;
+  start(): void;
+  stop(): Promise<void>;
+  stats(): SchedulerStats;
+}
+export type AgentSchedulerFactory = (options: CheckSchedulerOptions) => AgentScheduler;
+
+/** Runner lookup by kind (CheckRunnerRegistry has this shape). */
+export interface AgentRunners {
+  runnerFor(kind: string): CheckRunner | undefined;
+}
+
+export interface ProbeAgentRuntimeOptions {
+  agentId: string;
+  sink: ResultSink;
+  /** Builds the scheduler (default: a CheckScheduler); tests pass a fake. */
+  createScheduler?: AgentSchedulerFactory;
+  runners?: AgentRunners;
+  clock?: SchedulerClock;
+  logger?: AgentLogger;
+  hostConcurrency?: number;
+  minIntervalMs?: number;
+  flushIntervalMs?: number;
+  maxBatch?: number;
+  canaryIntervalMs?: number;
+  canaryTimeoutMs?: number;
+  onLag?: (lagMs: number, check: ScheduledCheck) => void;
+  onSkip?: (check: ScheduledCheck, plannedAt: number, reason: SkipReason) => void;
+}
+
+export interface ProbeAgentState {
+  agentId: string;
+  region: string | undefined;
+  revision: string | undefined;
+  checks: number;
+  /** Every canary failed in the last round: Down results go out as Unknown. */
+  networkDown: boolean;
+  pendingResults: number;
+  running: boolean;
+}
+
+/**
+ * The agent runtime shared by the embedded agent (in the API) and remote agents (apps/probe):
+ * takes assignments, schedules their checks on the phase grid, runs the runner of each kind
+ * under the probe network policy, and batches ResultRecords to a sink.
+ */
+export class ProbeAgentRuntime {
+  private readonly logger: AgentLogger;
+  private readonly clock: SchedulerClock;
+  private readonly runners: AgentRunners;
+  private readonly scheduler: AgentScheduler;
+  private readonly batcher: ResultBatcher;
+  private readonly canaries: CanaryMonitor;
+  private assignment: Assignment | undefined;
+  private policy: ProbeNetworkPolicy = ProbeNetworkPolicy.fromCidrs([]);
+  private running = false;
+  private stopping = false;
+
+  constructor(private readonly options: ProbeAgentRuntimeOptions) {
+    this.logger = options.logger ?? silentAgentLogger;
+    this.clock = options.clock ?? systemClock;
+    const registry = new CheckRunnerRegistry();
+    this.runners = options.runners ?? registry;
+    this.scheduler = (options.createScheduler ?? ((o) => new CheckScheduler(o)))({
+      run: (check, plannedAt, signal) => this.runOne(check, plannedAt, signal),
+      hostConcurrency: options.hostConcurrency,
+      minIntervalMs: options.minIntervalMs,
+      clock: this.clock,
+      onLag: options.onLag,
+      onSkip: (check, plannedAt, reason) => {
+        this.logger.warn({ event: 'agent.run_skipped', check: check.key, planned_at: plannedAt, reason }, 'run skipped');
+        options.onSkip?.(check, plannedAt, reason);
+      },
+      onError: (error, check) =>
+        this.logger.error({ event: 'agent.run_failed', check: check.key, err: String(error) }, 'run threw'),
+    });
+    this.batcher = new ResultBatcher({
+      sink: options.sink,
+      clock: this.clock,
+      logger: this.logger,
+      flushIntervalMs: options.flushIntervalMs,
+      maxBatch: options.maxBatch,
+    });
+    this.canaries = new CanaryMonitor({
+      http: this.runners.runnerFor('http') ?? registry.runnerFor('http')!,
+      tcp: this.runners.runnerFor('tcp') ?? registry.runnerFor('tcp')!,
+      clock: this.clock,
+      logger: this.logger,
+      intervalMs: options.canaryIntervalMs,
+      timeoutMs: options.canaryTimeoutMs,
+    });
+  }
+
+  /**
+   * Applies an assignment: checks added, changed or removed take effect at once (phases are stable
+   * by key, so an unchanged check keeps its grid). Heartbeat checks are ignored.
+   * @throws InvalidAssignmentError when probe_allow holds a malformed CIDR (nothing is changed)
+   */
+  setAssignment(assignment: Assignment): void {
+    let policy: ProbeNetworkPolicy;
+    try {
+      policy = ProbeNetworkPolicy.fromCidrs(assignment.probe_allow);
+    } catch (error) {
+      throw new InvalidAssignmentError(`probe_allow: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const runnable = assignment.checks.filter(isAgentRunnable);
+    const previous = this.assignment;
+    this.policy = policy;
+    this.assignment = { ...assignment, checks: runnable };
+    this.scheduler.setChecks(runnable.map(toScheduledCheck));
+    this.canaries.setCanaries(assignment.canaries);
+    if (previous?.revision !== assignment.revision) {
+      this.logger.info(
+        {
+          event: 'agent.assignment',
+          agent: this.options.agentId,
+          region: assignment.region,
+          revision: assignment.revision,
+          checks: runnable.length,
+          skipped: assignment.checks.length - runnable.length,
+        },
+        'assignment applied',
+      );
+    }
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.scheduler.start();
+    this.canaries.start();
+  }
+
+  /** Stops scheduling, lets runs in flight finish (their results count), and flushes. */
+  async stop(): Promise<void> {
+    if (!this.running) {
+      await this.batcher.flush();
+      return;
+    }
+    this.running = false;
+    this.stopping = true;
+    await this.scheduler.stop();
+    await this.canaries.stop();
+    await this.batcher.flush();
+  }
+
+  flush(): Promise<void> {
+    return this.batcher.flush();
+  }
+
+  /** Runs one canary round now (normally every canaryIntervalMs). */
+  checkCanaries(): Promise<void> {
+    return this.canaries.checkNow();
+  }
+
+  state(): ProbeAgentState {
+    return {
+      agentId: this.options.agentId,
+      region: this.assignment?.region,
+      revision: this.assignment?.revision,
+      checks: this.assignment?.checks.length ?? 0,
+      networkDown: this.canaries.networkDown,
+      pendingResults: this.batcher.pending(),
+      running: this.running,
+    };
+  }
+
+  schedulerStats(): SchedulerStats {
+    return this.scheduler.stats();
+  }
+
+  private async runOne(scheduled: ScheduledCheck, plannedAt: number, signal: AbortSignal): Promise<void> {
+    const check = scheduled.payload as AssignedCheck;
+    const region = this.assignment?.region;
+    if (!region) return;
+    const runner = this.runners.runnerFor(check.kind);
+    if (!runner) return;
+    const result = await runner.check(toCheckSpec(check, this.policy), signal);
+    // A run cut short by stop() says nothing about the target; whoever takes over runs the slot.
+    if (this.stopping && signal.aborted) return;
+    this.batcher.add(
+      toResultRecord(result, { checkId: check.id, region, plannedAt, networkDown: this.canaries.networkDown }),
+    );
+  }
+}

@@ -1,0 +1,59 @@
+/** One check as the scheduler sees it; `payload` is carried through to `run` untouched. */
+export interface ScheduledCheck {
+  id: number;
+  /** Stable identity for the phase (e.g. "<system>/<check>"): same key, same planned times everywhere. */
+  key: string;
+  intervalMs: number;
+  /** The run's AbortSignal fires at plannedAt + timeoutMs. */
+  timeoutMs: number;
+  /** Concurrency group (host name of the target). */
+  host: string;
+  payload?: unknown;
+}
+
+/** Timer handle as returned by {@link SchedulerClock.setTimer}. */
+export type TimerHandle = unknown;
+
+/** Wall clock (epoch ms) and one-shot timers; injectable so tests can drive time by hand. */
+export interface SchedulerClock {
+  now(): number;
+  setTimer(fn: () => void, ms: number): TimerHandle;
+  clearTimer(handle: TimerHandle): void;
+}
+
+/**
+ * Why a slot did not run: `overlap` = the check's previous run was still in flight (or queued);
+ * `missed` = the scheduler fell behind by more than a whole interval (event loop stalled), only the
+ * latest due slot runs; `expired` = the slot waited in a concurrency queue past its deadline.
+ */
+export type SkipReason = 'overlap' | 'missed' | 'expired';
+
+export type RunCheck = (check: ScheduledCheck, plannedAt: number, signal: AbortSignal) => Promise<void>;
+
+export interface CheckSchedulerOptions {
+  run: RunCheck;
+  /** Most runs in flight per host at once (default 6). */
+  hostConcurrency?: number;
+  /** Most runs in flight overall (default 512). */
+  maxConcurrency?: number;
+  /** Lowest accepted interval (default 10 s; tests use 1 s; see KUZET_MIN_INTERVAL_S). */
+  minIntervalMs?: number;
+  clock?: SchedulerClock;
+  /** Actual start minus planned time, for every run (includes time spent queued). */
+  onLag?: (lagMs: number, check: ScheduledCheck) => void;
+  onSkip?: (check: ScheduledCheck, plannedAt: number, reason: SkipReason) => void;
+  /** A run rejected (runners are expected not to; the scheduler carries on). */
+  onError?: (error: unknown, check: ScheduledCheck, plannedAt: number) => void;
+}
+
+export interface SchedulerStats {
+  checks: number;
+  /** Runs started and not yet settled. */
+  inFlight: number;
+  /** Runs due but waiting for a host or global concurrency slot. */
+  queued: number;
+  /** Slots skipped since construction (all reasons). */
+  skipped: number;
+  /** Runs started since construction. */
+  started: number;
+}
