@@ -15,6 +15,7 @@ const program = new Command()
   .showHelpAfterError();
 
 require('./cli/validate-command').register(program, { root });
+require('./cli/probe-token-command').register(program, { root });
 
 program.parseAsync(process.argv).catch((error) => {
   process.stderr.write(`kuzet: ${error && error.message ? error.message : String(error)}\n`);

@@ -26,12 +26,15 @@ const CHECK_IDS = [9101, 9102];
 const REGIONS = ['almaty', 'astana'];
 const silent: DbLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** Rows of a rollup relation for our checks, normalised for comparison. */
+/**
+ * Rows of a rollup relation for our checks and regions, normalised for comparison. The plain
+ * database is the run's shared one: other suites' rows (other regions) must not count here.
+ */
 async function rollupRows(db: SqlExecutor, resolution: RollupResolution): Promise<Record<string, unknown>[]> {
   const rows = await db.query<Record<string, unknown>>(
     `SELECT ${ROLLUP_COLUMN_NAMES.join(', ')} FROM ${ROLLUP_SPECS[resolution].relation}
-      WHERE check_id = ANY($1::int[]) ORDER BY bucket, check_id, region`,
-    [CHECK_IDS],
+      WHERE check_id = ANY($1::int[]) AND region = ANY($2::text[]) ORDER BY bucket, check_id, region`,
+    [CHECK_IDS, REGIONS],
   );
   return rows.map((r) => ({ ...r, bucket: new Date(r.bucket as string | Date).toISOString() }));
 }

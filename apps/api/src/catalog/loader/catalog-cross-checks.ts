@@ -8,6 +8,7 @@ import {
   ProbeNetworkPolicy,
   SystemDocument,
 } from '@kuzet/contracts';
+import { validateConditions } from '@kuzet/checks';
 import { resolveCaFile } from './ca-file';
 import { findDependencyCycles } from './dependency-cycles';
 import { LocatedItem, placeOf, problemAt } from './located-item';
@@ -102,6 +103,8 @@ export function crossCheckCatalog(all: LocatedItem<unknown>[], options: CrossChe
       }
       for (const p of checkRuleProblems(check, options))
         problems.push(problemAt(item, ['checks', j, ...p.path], p.message));
+      for (const p of validateConditions(check.conditions ?? []))
+        problems.push(problemAt(item, ['checks', j, 'conditions', p.index], `invalid condition: ${p.message}`));
       const ca = resolveCaFile(check, options.readAuxFile);
       if (ca.problem) problems.push(problemAt(item, ['checks', j, 'options', 'ca_file'], ca.problem));
       if (ca.pem !== undefined) caPems.set(`${s.code}/${check.code}`, ca.pem);

@@ -171,6 +171,13 @@ describe('catalog loader', () => {
     expect(relaxed.map((p) => p.field)).toEqual(['systems[0].checks[1].timeout']);
   });
 
+  it('parses every condition and names the line, the condition and the position of a syntax error', async () => {
+    const lines = (await problemsOf('bad-conditions')).map(formatCatalogProblem);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^catalog\.yaml:15: systems\[0\]\.checks\[0\]\.conditions\[1\]: invalid condition: expected an operator .* at position 9$/);
+    expect(lines[1]).toMatch(/^catalog\.yaml:17: systems\[0\]\.checks\[0\]\.conditions\[3\]: invalid condition: expected a placeholder name .* at position 1$/);
+  });
+
   it('requires ca_file to exist inside the catalog folder and hold a certificate', async () => {
     expect((await problemsOf('bad-ca')).map(formatCatalogProblem)).toEqual([
       'catalog.yaml:13: systems[0].checks[0].options.ca_file: file not found in the catalog folder: certs/missing.pem',
