@@ -21,7 +21,7 @@ function makeCliRoot(options: { build: boolean }): string {
   symlinkSync(join(ROOT, 'apps/api'), join(root, 'apps/api'));
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
   if (options.build) {
-    for (const dir of ['libs/contracts/src', 'apps/api/src/catalog', 'apps/api/src/config'])
+    for (const dir of ['libs', 'apps/api/src/catalog', 'apps/api/src/config'])
       compileTree(join(ROOT, dir), root);
   }
   return root;
@@ -30,7 +30,9 @@ function makeCliRoot(options: { build: boolean }): string {
 function compileTree(dir: string, outRoot: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const file = join(dir, entry.name);
-    if (entry.isDirectory()) compileTree(file, outRoot);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') compileTree(file, outRoot);
+    }
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
       const { code } = transformFileSync(file, {
         swcrc: false,
@@ -40,7 +42,11 @@ function compileTree(dir: string, outRoot: string): void {
           target: 'es2022',
           keepClassNames: true,
           baseUrl: ROOT,
-          paths: { '@kuzet/contracts': ['libs/contracts/src'] },
+          paths: {
+            '@kuzet/contracts': ['libs/contracts/src'],
+            '@kuzet/checks': ['libs/checks/src'],
+            '@kuzet/spool': ['libs/spool/src'],
+          },
         },
         module: { type: 'commonjs' },
       });
