@@ -3,4 +3,5 @@
 import { CatalogSchema1732600000000 } from './1732600000000-catalog-schema';
 import { timeseriesMigrations } from './timeseries-migrations';
 import { Probing1795720000500 } from './1795720000500-probing';
-export const allMigrations: Function[] = [CatalogSchema1732600000000, ...timeseriesMigrations, Probing1795720000500];
+import { Incidents1795720000600 } from './1795720000600-incidents';
+export const allMigrations: Function[] = [CatalogSchema1732600000000, ...timeseriesMigrations, Probing1795720000500, Incidents1795720000600];

@@ -6,7 +6,9 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { DetectionModule } from './detection/detection.module';
 import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { IngestModule } from './ingest/ingest.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -28,6 +30,8 @@ export class AppModule {
         CatalogModule,
         IngestModule,
         ProbingModule.forRoot(config.probing),
+        IncidentsModule,
+        DetectionModule.forRoot({ imports: [IngestModule, CatalogModule] }),
         HealthModule,
         DemoModule,
         BootModule,

@@ -45,6 +45,10 @@ export const appConfigSchema = z.object({
   KUZET_INGEST_LINGER_MS: int(1, 10_000).default(50),
   KUZET_INGEST_WRITE_CONCURRENCY: int(1, 16).default(2),
   KUZET_INGEST_WRITE_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  KUZET_INCIDENT_COOLDOWN_S: int(0, 86_400).default(120),
+  KUZET_INCIDENT_SWEEP_S: int(0, 3_600).default(10),
+  KUZET_DETECT_STALE_INTERVALS: int(1, 100).default(3),
+  KUZET_DETECT_LATENCY_BASELINE: bool.default(false),
 });
 
 export type AppConfigValues = z.infer<typeof appConfigSchema>;

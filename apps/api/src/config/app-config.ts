@@ -32,6 +32,10 @@ export class AppConfig {
     writeConcurrency: number;
     writeTimeoutMs: number;
   };
+  /** Incidents: recovery cooldown before auto-resolve, and how often that is swept (0 = never). */
+  readonly incidents: { cooldownMs: number; sweepIntervalMs: number };
+  /** Detection: quorum staleness in check intervals, and the learned latency baseline. */
+  readonly detection: { staleIntervals: number; latencyBaseline: boolean };
   /** Probing: agent liveness, long-poll, the embedded agent and heartbeat evaluation. */
   readonly probing: {
     agentTtlS: number;
@@ -69,6 +73,8 @@ export class AppConfig {
       writeConcurrency: v.KUZET_INGEST_WRITE_CONCURRENCY,
       writeTimeoutMs: v.KUZET_INGEST_WRITE_TIMEOUT_MS,
     };
+    this.incidents = { cooldownMs: v.KUZET_INCIDENT_COOLDOWN_S * 1000, sweepIntervalMs: v.KUZET_INCIDENT_SWEEP_S * 1000 };
+    this.detection = { staleIntervals: v.KUZET_DETECT_STALE_INTERVALS, latencyBaseline: v.KUZET_DETECT_LATENCY_BASELINE };
     this.probing = {
       agentTtlS: v.KUZET_PROBE_AGENT_TTL_S,
       sweepS: v.KUZET_PROBE_SWEEP_S,

@@ -7,6 +7,7 @@ import { IngestStore } from './ingest-store';
 import { IngestTimers } from './ingest-timers';
 import { INGEST_OPTIONS } from './ingest.options';
 import { IngestService } from './ingest.service';
+import { ResultsStream } from './results-stream';
 
 /**
  * The loss-free write path of check results (IngestService). One static module, so every importer
@@ -20,9 +21,10 @@ import { IngestService } from './ingest.service';
     IngestStore,
     IngestMetrics,
     IngestService,
+    ResultsStream,
     { provide: INGEST_SPOOL, inject: [AppConfig], useFactory: (config: AppConfig) => createIngestSpool(ingestSpoolDir(config)) },
     { provide: INGEST_OPTIONS, inject: [AppConfig], useFactory: (config: AppConfig) => config.ingest },
   ],
-  exports: [IngestService],
+  exports: [IngestService, ResultsStream],
 })
 export class IngestModule {}

@@ -18,6 +18,7 @@ import { IngestClosedError, IngestNotDurableError, IngestWriteTimeoutError } fro
 import { INGEST_OPTIONS, IngestOptions, resolveIngestOptions } from './ingest.options';
 import { fromSpooled, SpooledCheckResult, toSpooled } from './spooled-check-result';
 import { classifyWriteError } from './write-error-kind';
+import { ResultsStream } from './results-stream';
 
 /** 'direct': batches go to PostgreSQL; 'degraded': to the spool, while the database is probed. */
 export type IngestMode = 'direct' | 'degraded';
@@ -105,6 +106,7 @@ export class IngestService implements OnModuleInit, BeforeApplicationShutdown {
     private readonly metrics: IngestMetrics,
     private readonly timers: IngestTimers,
     @Optional() @Inject(INGEST_OPTIONS) options?: Partial<IngestOptions>,
+    @Optional() private readonly results?: ResultsStream,
   ) {
     this.options = resolveIngestOptions(options);
     this.queue = new IngestQueue<WriteTicket>(this.options.queueMaxRows, timers);
@@ -275,6 +277,8 @@ export class IngestService implements OnModuleInit, BeforeApplicationShutdown {
       this.metrics.batches.inc({ target: 'database' });
       this.metrics.rowsWritten.inc(inserted);
       if (inserted < rows.length) this.metrics.duplicates.inc(rows.length - inserted);
+      // Durable in the database now (direct write, isolated half or spool replay).
+      this.results?.publish(rows);
       return inserted;
     } finally {
       if (timer !== undefined) this.timers.clearTimeout(timer);

@@ -1,0 +1,84 @@
+import type { PublicStatus, SystemTier } from '@kuzet/contracts';
+import type { IncidentSeverity } from './incident-severity';
+
+export type IncidentKind = 'root' | 'symptom';
+export type IncidentState = 'open' | 'acknowledged' | 'resolved';
+export const PUBLIC_INCIDENT_STATES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type PublicIncidentState = (typeof PUBLIC_INCIDENT_STATES)[number];
+export const INCIDENT_STATES = ['open', 'acknowledged', 'resolved'] as const;
+
+export type IncidentEventKind =
+  | 'state_changed'
+  | 'status_changed'
+  | 'acknowledged'
+  | 'resolved'
+  | 'reopened'
+  | 'note'
+  | 'public_update'
+  | 'linked_to_root'
+  | 'promoted_to_root'
+  | 'flapping_changed';
+
+export interface LocalizedText {
+  kk: string;
+  ru: string;
+  en: string;
+}
+
+/** One incident as stored (times in ms since epoch). */
+export interface IncidentRecord {
+  id: number;
+  systemId: number;
+  agencyId: number;
+  kind: IncidentKind;
+  rootIncidentId: number | null;
+  /** False for symptoms: their parent's root incident alerts, they do not. */
+  alertable: boolean;
+  status: PublicStatus;
+  severity: IncidentSeverity;
+  state: IncidentState;
+  publicState: PublicIncidentState;
+  openedAt: number;
+  acknowledgedAt: number | null;
+  resolvedAt: number | null;
+  /** When the system recovered; the sweep resolves the incident a cooldown later. */
+  recoveredAt: number | null;
+  lastFailureAt: number;
+  flapping: boolean;
+  title: LocalizedText;
+  openKey: string;
+}
+
+export type NewIncident = Omit<IncidentRecord, 'id'>;
+
+export interface IncidentEventRecord {
+  id: number;
+  incidentId: number;
+  kind: IncidentEventKind;
+  at: number;
+  /** 'detector', 'sweep', or the person / API client that acted. */
+  actor: string;
+  data: Record<string, unknown>;
+  idempotencyKey: string | null;
+}
+
+export type NewIncidentEvent = Omit<IncidentEventRecord, 'id'>;
+
+/** What the incidents need to know of a system (from the catalog). */
+export interface SystemRef {
+  id: number;
+  code: string;
+  agencyId: number;
+  agencyCode: string;
+  tier: SystemTier;
+  names: LocalizedText;
+  /** Ids of the systems this one depends on (direct parents). */
+  dependsOn: number[];
+}
+
+/** The dependency graph, as the detector's catalog snapshot has it. */
+export interface SystemGraph {
+  system(id: number): SystemRef | undefined;
+  /** Direct dependents (children) of a system. */
+  dependentsOf(id: number): number[];
+}

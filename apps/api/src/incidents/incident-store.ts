@@ -1,0 +1,32 @@
+import type { IncidentEventRecord, IncidentRecord, NewIncident, NewIncidentEvent } from './incident-record';
+
+/**
+ * The incident writes and reads the lifecycle needs, bound to one transaction. Implemented in SQL
+ * by IncidentsRepository and in memory by the unit tests' fake.
+ */
+export interface IncidentStore {
+  /** Null when an incident with the same open_key exists (a replayed transition). */
+  insertIncident(incident: NewIncident): Promise<IncidentRecord | null>;
+  updateIncident(id: number, patch: Partial<Omit<IncidentRecord, 'id'>>): Promise<void>;
+  getIncident(id: number, forUpdate?: boolean): Promise<IncidentRecord | undefined>;
+  /** The system's most recent incident, whatever its state. */
+  latestForSystem(systemId: number): Promise<IncidentRecord | undefined>;
+  /** Unresolved symptoms linked to a root incident. */
+  openSymptomsOf(rootId: number): Promise<IncidentRecord[]>;
+  /** Unresolved incidents whose system recovered at or before `before`. */
+  recoveredBefore(before: number): Promise<IncidentRecord[]>;
+  /** False when the idempotency key was seen already (nothing was written). */
+  addEvent(event: NewIncidentEvent): Promise<boolean>;
+  events(incidentId: number): Promise<IncidentEventRecord[]>;
+}
+
+/** The detector's state documents, written in the same transaction as incident changes. */
+export interface DetectorStateWriter {
+  save(entries: readonly { key: string; state: unknown }[]): Promise<void>;
+}
+
+/** What one transaction offers: incidents and the detector's state. */
+export interface IncidentsTx {
+  incidents: IncidentStore;
+  detectorState: DetectorStateWriter;
+}

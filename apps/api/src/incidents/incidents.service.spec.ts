@@ -1,0 +1,223 @@
+import { Logger } from '@nestjs/common';
+import type { PublicStatus } from '@kuzet/contracts';
+import type { IncidentChange } from './incident-events.service';
+import { incidentSeverity } from './incident-severity';
+import { incidentsHarness, IncidentsHarness, systemRef } from './testing/fake-incidents';
+
+const T0 = Date.UTC(2026, 0, 5, 10, 0, 0);
+const S = (n: number) => T0 + n * 1000;
+
+// gateway(1) <- db(2) <- portal(3): the portal depends on db, which depends on the gateway.
+const GATEWAY = systemRef(1, 'gateway');
+const DB = systemRef(2, 'db', [1]);
+const PORTAL = systemRef(3, 'portal', [2], 'high');
+
+Logger.overrideLogger(false);
+
+describe('IncidentsService', () => {
+  let h: IncidentsHarness;
+  let emitted: IncidentChange[];
+
+  beforeEach(() => {
+    h = incidentsHarness([GATEWAY, DB, PORTAL], { cooldownMs: 120_000 });
+    emitted = [];
+    h.events.changes$.subscribe((c) => emitted.push(c));
+  });
+
+  const apply = async (systemId: number, status: PublicStatus | null, at: number, flapping = false) => {
+    const changes = await h.uow.run((tx) =>
+      h.service.applySystemState(tx, h.graph, { system: h.graph.system(systemId)!, status, flapping, at }),
+    );
+    h.service.publish(changes);
+    return changes;
+  };
+  const incidentOf = (systemId: number) => h.store.incidents.filter((i) => i.systemId === systemId);
+
+  it('opens on a failure, updates status while open, recovers, and the sweep resolves after the cooldown', async () => {
+    await apply(1, 'partial_outage', S(0));
+    expect(h.store.incidents).toHaveLength(1);
+    const inc = h.store.incidents[0];
+    expect(inc).toMatchObject({
+      kind: 'root',
+      alertable: true,
+      state: 'open',
+      publicState: 'investigating',
+      status: 'partial_outage',
+      severity: 'sev2',
+      openedAt: S(0),
+      title: { en: 'gateway-en is partly down', ru: 'gateway-ru: работает частично' },
+    });
+    await apply(1, 'major_outage', S(30));
+    expect(h.store.incidents[0]).toMatchObject({
+      status: 'major_outage',
+      severity: 'sev1',
+      lastFailureAt: S(30),
+    });
+    await apply(1, 'operational', S(60));
+    expect(h.store.incidents[0]).toMatchObject({ state: 'open', recoveredAt: S(60) });
+
+    h.clock.t = S(60) + 119_000;
+    expect(await h.service.sweep()).toBe(0);
+    h.clock.t = S(60) + 120_000;
+    expect(await h.service.sweep()).toBe(1);
+    expect(h.store.incidents[0]).toMatchObject({
+      state: 'resolved',
+      publicState: 'resolved',
+      resolvedAt: S(60),
+    });
+    expect(h.store.kinds(1)).toEqual(['state_changed', 'status_changed', 'status_changed', 'resolved']);
+    expect(emitted.map((e) => e.type)).toEqual(['opened', 'updated', 'updated', 'resolved']);
+    // A second sweep finds nothing to do.
+    expect(await h.service.sweep()).toBe(0);
+  });
+
+  it('a failure within the cooldown reopens the same incident (before and after the sweep resolved it)', async () => {
+    await apply(1, 'major_outage', S(0));
+    await apply(1, 'operational', S(60));
+    await apply(1, 'major_outage', S(90)); // during the cooldown: the same incident goes on
+    expect(h.store.incidents).toHaveLength(1);
+    expect(h.store.incidents[0]).toMatchObject({ state: 'open', recoveredAt: null, lastFailureAt: S(90) });
+    expect(h.store.kinds(1)).toContain('reopened');
+
+    await apply(1, 'operational', S(100));
+    h.clock.t = S(100) + 120_000;
+    await h.service.sweep();
+    expect(h.store.incidents[0].state).toBe('resolved');
+    await apply(1, 'major_outage', S(150)); // 50 s after the resolution (at S(100)): reopened
+    expect(h.store.incidents).toHaveLength(1);
+    expect(h.store.incidents[0]).toMatchObject({
+      state: 'open',
+      publicState: 'investigating',
+      resolvedAt: null,
+    });
+
+    await apply(1, 'operational', S(160));
+    h.clock.t = S(160) + 120_000;
+    await h.service.sweep();
+    await apply(1, 'major_outage', S(160) + 200_000); // beyond the cooldown: a new incident
+    expect(h.store.incidents).toHaveLength(2);
+  });
+
+  it('links a child incident to its parent root as a symptom, transitively, without alerting', async () => {
+    await apply(1, 'major_outage', S(0));
+    await apply(3, 'major_outage', S(10)); // portal -> db (fine) -> gateway (down)
+    const [root] = incidentOf(1);
+    const [portal] = incidentOf(3);
+    expect(portal).toMatchObject({
+      kind: 'symptom',
+      rootIncidentId: root.id,
+      alertable: false,
+      severity: 'sev2',
+    });
+    expect(h.store.kinds(portal.id)).toEqual(['state_changed', 'linked_to_root']);
+    await apply(2, 'partial_outage', S(20)); // db too: linked to the same root
+    expect(incidentOf(2)[0]).toMatchObject({ kind: 'symptom', rootIncidentId: root.id });
+  });
+
+  it("a root opening after its child adopts the child (and the child's symptoms)", async () => {
+    await apply(3, 'major_outage', S(0));
+    await apply(1, 'major_outage', S(5));
+    const [root] = incidentOf(1);
+    expect(incidentOf(3)[0]).toMatchObject({ kind: 'symptom', rootIncidentId: root.id, alertable: false });
+  });
+
+  it('when the parent resolves and the child still fails, the child becomes its own root', async () => {
+    await apply(1, 'major_outage', S(0));
+    await apply(3, 'major_outage', S(10));
+    await apply(1, 'operational', S(60));
+    h.clock.t = S(60) + 120_000;
+    await h.service.sweep();
+    const portal = incidentOf(3)[0];
+    expect(portal).toMatchObject({ kind: 'root', rootIncidentId: null, alertable: true, state: 'open' });
+    expect(h.store.kinds(portal.id)).toContain('promoted_to_root');
+    // Resolution of the child was never suppressed: it resolves on its own recovery.
+    await apply(3, 'operational', S(300));
+    h.clock.t = S(300) + 120_000;
+    await h.service.sweep();
+    expect(incidentOf(3)[0].state).toBe('resolved');
+  });
+
+  it('a child failing after its parent recovered is a root, not a symptom of a recovering parent', async () => {
+    await apply(1, 'major_outage', S(0));
+    await apply(1, 'operational', S(30));
+    await apply(3, 'major_outage', S(40));
+    expect(incidentOf(3)[0]).toMatchObject({ kind: 'root', alertable: true });
+  });
+
+  it('manual resolve of a root relinks its symptoms to another failing ancestor', async () => {
+    await apply(2, 'major_outage', S(0)); // db is a root (the gateway is fine)
+    await apply(3, 'major_outage', S(5)); // portal: symptom of db
+    await apply(1, 'major_outage', S(10)); // the gateway: adopts db (and portal)
+    const gw = incidentOf(1)[0];
+    expect(incidentOf(2)[0]).toMatchObject({ kind: 'symptom', rootIncidentId: gw.id });
+    expect(incidentOf(3)[0]).toMatchObject({ kind: 'symptom', rootIncidentId: gw.id });
+    await h.service.resolve(gw.id, 'duty');
+    // db has no failing ancestor left: root again; portal relinks to db's incident.
+    expect(incidentOf(2)[0]).toMatchObject({ kind: 'root', alertable: true });
+    expect(incidentOf(3)[0]).toMatchObject({ kind: 'symptom', rootIncidentId: incidentOf(2)[0].id });
+  });
+
+  it('a replayed transition (same idempotency key) opens nothing twice and adds no event', async () => {
+    await apply(1, 'major_outage', S(0));
+    const events = h.store.eventList.length;
+    // A replay of the same transition, as after a crash between the effect and the state save.
+    h.store.incidents[0].state = 'resolved';
+    h.store.incidents[0].resolvedAt = S(0) - 1_000_000; // far outside the cooldown: would open anew
+    const changes = await apply(1, 'major_outage', S(0));
+    expect(changes).toEqual([]);
+    expect(h.store.incidents).toHaveLength(1);
+    expect(h.store.eventList).toHaveLength(events);
+  });
+
+  it('flapping opens one incident marked flapping; status changes while flapping only update it', async () => {
+    await apply(1, 'operational', S(0), true);
+    expect(h.store.incidents).toHaveLength(1);
+    expect(h.store.incidents[0]).toMatchObject({
+      flapping: true,
+      status: 'degraded_performance',
+      title: { en: 'gateway-en is unstable' },
+    });
+    await apply(1, 'major_outage', S(10), true);
+    await apply(1, 'operational', S(20), true);
+    expect(h.store.incidents).toHaveLength(1);
+    expect(h.store.incidents[0].recoveredAt).toBeNull();
+    await apply(1, 'operational', S(30), false); // flapping stopped, operational: recovering
+    expect(h.store.incidents[0]).toMatchObject({ recoveredAt: S(30), flapping: false });
+  });
+
+  it('unknown status changes nothing; under_maintenance counts as a recovery', async () => {
+    await apply(1, null, S(0));
+    expect(h.store.incidents).toHaveLength(0);
+    await apply(1, 'major_outage', S(10));
+    await apply(1, null, S(20));
+    expect(h.store.incidents[0].recoveredAt).toBeNull();
+    await apply(1, 'under_maintenance', S(30));
+    expect(h.store.incidents[0].recoveredAt).toBe(S(30));
+  });
+
+  it('acknowledge, notes and public updates: timeline entries, 404 and 409', async () => {
+    await apply(1, 'major_outage', S(0));
+    h.clock.t = S(90);
+    const acked = await h.service.acknowledge(1, 'duty');
+    expect(acked).toMatchObject({ state: 'acknowledged', acknowledgedAt: S(90) });
+    await h.service.acknowledge(1, 'duty'); // idempotent
+    await h.service.addNote(1, 'looking', 'duty');
+    await h.service.addPublicUpdate(1, 'identified', { kk: 'a', ru: 'b', en: 'c' }, 'duty');
+    expect(h.store.incidents[0].publicState).toBe('identified');
+    expect(h.store.kinds(1)).toEqual(['state_changed', 'acknowledged', 'note', 'public_update']);
+    await expect(h.service.acknowledge(99, 'x')).rejects.toThrow('incident 99 not found');
+    await h.service.resolve(1, 'duty');
+    await expect(h.service.acknowledge(1, 'x')).rejects.toThrow('resolved');
+  });
+});
+
+describe('incidentSeverity', () => {
+  it('maps tier and status', () => {
+    expect(incidentSeverity('critical', 'major_outage')).toBe('sev1');
+    expect(incidentSeverity('high', 'major_outage')).toBe('sev2');
+    expect(incidentSeverity('normal', 'partial_outage')).toBe('sev4');
+    expect(incidentSeverity('critical', 'degraded_performance')).toBe('sev3');
+    expect(incidentSeverity('internal', 'major_outage')).toBe('sev4');
+    expect(incidentSeverity('critical', 'operational')).toBe('sev4');
+  });
+});

@@ -1,0 +1,410 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { PublicStatus } from '@kuzet/contracts';
+import { DetectionClock } from '../detection/detection-clock';
+import type { IncidentChange } from './incident-events.service';
+import { IncidentEvents } from './incident-events.service';
+import type {
+  IncidentRecord,
+  LocalizedText,
+  PublicIncidentState,
+  SystemGraph,
+  SystemRef,
+} from './incident-record';
+import { incidentSeverity } from './incident-severity';
+import type { IncidentStore, IncidentsTx } from './incident-store';
+import { incidentTitle } from './incident-title';
+import { IncidentsUnitOfWork } from './incidents-unit-of-work';
+import { IncidentNotFoundError, IncidentStateError } from './incidents.errors';
+import { INCIDENTS_OPTIONS, IncidentsOptions } from './incidents.options';
+import { SystemGraphRepository } from './system-graph.repository';
+
+/** A system's status as the detector sees it after a change. */
+export interface SystemStateInput {
+  system: SystemRef;
+  /** null: no evidence (every check unknown); nothing changes. */
+  status: PublicStatus | null;
+  flapping: boolean;
+  /** Time of the result that caused the change (ms). */
+  at: number;
+}
+
+const FAILING: ReadonlySet<PublicStatus> = new Set([
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+]);
+
+/**
+ * The incident lifecycle.
+ * - A system going non-operational (or flapping) opens an incident; while open, status changes
+ *   update it. Recovery (operational or under_maintenance) marks it recovered; the sweep resolves
+ *   it a cooldown later (resolved_at = the recovery time). A failure before that, or within the
+ *   cooldown after any resolution, reopens the same incident.
+ * - Dependencies: an incident opened while an ancestor (transitively) has an unresolved,
+ *   not-recovered incident is a SYMPTOM linked to that ancestor's root (alertable = false); a
+ *   root opening adopts the open roots of its descendants. When a root resolves, each symptom
+ *   is relinked to another failing ancestor's root, or becomes a root itself.
+ * - Every detector-driven write carries an idempotency key derived from the result time, so a
+ *   replayed transition writes nothing twice.
+ * Methods taking a tx run inside the caller's transaction and return the changes to publish
+ * after commit (publish()).
+ */
+@Injectable()
+export class IncidentsService {
+  private readonly logger = new Logger(IncidentsService.name);
+
+  constructor(
+    private readonly uow: IncidentsUnitOfWork,
+    private readonly graphs: SystemGraphRepository,
+    private readonly clock: DetectionClock,
+    private readonly events: IncidentEvents,
+    @Inject(INCIDENTS_OPTIONS) private readonly options: IncidentsOptions,
+  ) {}
+
+  publish(changes: readonly IncidentChange[]): void {
+    for (const c of changes) {
+      this.logger.log(
+        `incident ${c.type}: #${c.incident.id} system ${c.incident.systemId} ${c.incident.kind} ${c.incident.status} ${c.incident.state}`,
+      );
+      this.events.emit(c);
+    }
+  }
+
+  async applySystemState(
+    tx: IncidentsTx,
+    graph: SystemGraph,
+    input: SystemStateInput,
+  ): Promise<IncidentChange[]> {
+    const { system, status, flapping, at } = input;
+    const store = tx.incidents;
+    const changes: IncidentChange[] = [];
+    if (status === null && !flapping) return changes;
+    const latest = await store.latestForSystem(system.id);
+    const failing = flapping || (status !== null && FAILING.has(status));
+
+    if (!failing) {
+      if (latest && latest.state !== 'resolved' && latest.recoveredAt === null) {
+        const key = `recover:${latest.id}:${at}`;
+        if (!(await store.addEvent(event(latest.id, 'status_changed', at, { status, recovered: true }, key))))
+          return changes;
+        await store.updateIncident(latest.id, { recoveredAt: at, flapping: false });
+        changes.push({ type: 'updated', incident: await this.must(store, latest.id) });
+      }
+      return changes;
+    }
+
+    const failStatus: PublicStatus =
+      status !== null && FAILING.has(status) ? status : (latest?.status ?? 'degraded_performance');
+    const withinCooldown = (i: IncidentRecord) =>
+      i.resolvedAt !== null && at - i.resolvedAt < this.options.cooldownMs;
+    if (!latest || (latest.state === 'resolved' && !withinCooldown(latest))) {
+      return this.open(store, graph, system, failStatus, flapping, at);
+    }
+
+    let current = latest;
+    if (latest.state === 'resolved' || latest.recoveredAt !== null) {
+      const key = `reopen:${latest.id}:${at}`;
+      if (!(await store.addEvent(event(latest.id, 'reopened', at, { status: failStatus }, key))))
+        return changes;
+      const wasResolved = latest.state === 'resolved';
+      await store.updateIncident(latest.id, {
+        state: wasResolved ? (latest.acknowledgedAt !== null ? 'acknowledged' : 'open') : latest.state,
+        publicState: wasResolved ? 'investigating' : latest.publicState,
+        resolvedAt: null,
+        recoveredAt: null,
+        lastFailureAt: at,
+      });
+      current = await this.must(store, latest.id);
+      if (current.kind === 'symptom' && current.rootIncidentId !== null) {
+        const root = await store.getIncident(current.rootIncidentId);
+        if (!root || root.state === 'resolved' || root.recoveredAt !== null)
+          changes.push(...(await this.relinkOrPromote(store, graph, current, at)));
+      }
+    }
+    if (current.status !== failStatus || current.flapping !== flapping) {
+      const key = `status:${current.id}:${failStatus}:${flapping ? 'flap' : 'steady'}:${at}`;
+      if (current.status !== failStatus)
+        await store.addEvent(
+          event(current.id, 'status_changed', at, { from: current.status, to: failStatus }, key),
+        );
+      if (current.flapping !== flapping)
+        await store.addEvent(event(current.id, 'flapping_changed', at, { flapping }, `${key}:flapping`));
+      await store.updateIncident(current.id, {
+        status: failStatus,
+        severity: incidentSeverity(system.tier, failStatus),
+        flapping,
+        lastFailureAt: at,
+      });
+    } else if (current === latest) {
+      await store.updateIncident(current.id, { lastFailureAt: at });
+    }
+    changes.push({ type: 'updated', incident: await this.must(store, current.id) });
+    return changes;
+  }
+
+  private async open(
+    store: IncidentStore,
+    graph: SystemGraph,
+    system: SystemRef,
+    status: PublicStatus,
+    flapping: boolean,
+    at: number,
+  ): Promise<IncidentChange[]> {
+    const rootId = await this.openAncestorRoot(store, graph, system.id);
+    const inserted = await store.insertIncident({
+      systemId: system.id,
+      agencyId: system.agencyId,
+      kind: rootId === null ? 'root' : 'symptom',
+      rootIncidentId: rootId,
+      alertable: rootId === null,
+      status,
+      severity: incidentSeverity(system.tier, status),
+      state: 'open',
+      publicState: 'investigating',
+      openedAt: at,
+      acknowledgedAt: null,
+      resolvedAt: null,
+      recoveredAt: null,
+      lastFailureAt: at,
+      flapping,
+      title: incidentTitle(system, status, flapping),
+      openKey: `open:${system.id}:${at}`,
+    });
+    if (!inserted) return [];
+    const changes: IncidentChange[] = [];
+    await store.addEvent(
+      event(inserted.id, 'state_changed', at, { to: 'open', status, flapping }, `${inserted.openKey}:opened`),
+    );
+    if (rootId !== null) {
+      await store.addEvent(
+        event(
+          inserted.id,
+          'linked_to_root',
+          at,
+          { root_incident_id: rootId },
+          `${inserted.openKey}:linked:${rootId}`,
+        ),
+      );
+    } else {
+      changes.push(...(await this.adoptDescendants(store, graph, inserted, at)));
+    }
+    changes.unshift({ type: 'opened', incident: await this.must(store, inserted.id) });
+    return changes;
+  }
+
+  /** The root incident of the nearest failing ancestor (breadth first, transitive), if any. */
+  private async openAncestorRoot(
+    store: IncidentStore,
+    graph: SystemGraph,
+    systemId: number,
+  ): Promise<number | null> {
+    const seen = new Set<number>([systemId]);
+    let frontier = graph.system(systemId)?.dependsOn ?? [];
+    while (frontier.length > 0) {
+      const next: number[] = [];
+      for (const id of frontier) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const inc = await store.latestForSystem(id);
+        if (inc && inc.state !== 'resolved' && inc.recoveredAt === null)
+          return inc.kind === 'root' ? inc.id : inc.rootIncidentId;
+        next.push(...(graph.system(id)?.dependsOn ?? []));
+      }
+      frontier = next;
+    }
+    return null;
+  }
+
+  /** A new root takes the open roots of its descendants (and their symptoms) as its symptoms. */
+  private async adoptDescendants(
+    store: IncidentStore,
+    graph: SystemGraph,
+    root: IncidentRecord,
+    at: number,
+  ): Promise<IncidentChange[]> {
+    const changes: IncidentChange[] = [];
+    const seen = new Set<number>([root.systemId]);
+    let frontier = graph.dependentsOf(root.systemId);
+    while (frontier.length > 0) {
+      const next: number[] = [];
+      for (const id of frontier) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        next.push(...graph.dependentsOf(id));
+        const inc = await store.latestForSystem(id);
+        if (!inc || inc.state === 'resolved' || inc.kind !== 'root') continue;
+        const moved = [inc, ...(await store.openSymptomsOf(inc.id))];
+        for (const m of moved) {
+          await store.updateIncident(m.id, { kind: 'symptom', rootIncidentId: root.id, alertable: false });
+          await store.addEvent(
+            event(m.id, 'linked_to_root', at, { root_incident_id: root.id }, `link:${m.id}:${root.id}:${at}`),
+          );
+          changes.push({ type: 'updated', incident: await this.must(store, m.id) });
+        }
+      }
+      frontier = next;
+    }
+    return changes;
+  }
+
+  /** A symptom whose root is gone: link it to another failing ancestor's root, or make it a root. */
+  private async relinkOrPromote(
+    store: IncidentStore,
+    graph: SystemGraph,
+    symptom: IncidentRecord,
+    at: number,
+  ): Promise<IncidentChange[]> {
+    const rootId = await this.openAncestorRoot(store, graph, symptom.systemId);
+    if (rootId !== null && rootId !== symptom.rootIncidentId) {
+      await store.updateIncident(symptom.id, { rootIncidentId: rootId });
+      await store.addEvent(
+        event(
+          symptom.id,
+          'linked_to_root',
+          at,
+          { root_incident_id: rootId },
+          `link:${symptom.id}:${rootId}:${at}`,
+        ),
+      );
+    } else if (rootId === null) {
+      await store.updateIncident(symptom.id, { kind: 'root', rootIncidentId: null, alertable: true });
+      await store.addEvent(
+        event(
+          symptom.id,
+          'promoted_to_root',
+          at,
+          { previous_root_incident_id: symptom.rootIncidentId },
+          `promote:${symptom.id}:${at}`,
+        ),
+      );
+    } else {
+      return [];
+    }
+    return [{ type: 'updated', incident: await this.must(store, symptom.id) }];
+  }
+
+  private async resolveIn(
+    store: IncidentStore,
+    graph: SystemGraph,
+    incident: IncidentRecord,
+    at: number,
+    actor: string,
+    key: string | null,
+  ): Promise<IncidentChange[]> {
+    if (
+      !(await store.addEvent({
+        incidentId: incident.id,
+        kind: 'resolved',
+        at,
+        actor,
+        data: {},
+        idempotencyKey: key,
+      }))
+    )
+      return [];
+    await store.updateIncident(incident.id, { state: 'resolved', publicState: 'resolved', resolvedAt: at });
+    const changes: IncidentChange[] = [{ type: 'resolved', incident: await this.must(store, incident.id) }];
+    for (const symptom of await store.openSymptomsOf(incident.id))
+      changes.push(...(await this.relinkOrPromote(store, graph, symptom, at)));
+    return changes;
+  }
+
+  /** Resolves the incidents whose system recovered at least a cooldown ago. */
+  async sweep(): Promise<number> {
+    const before = this.clock.now() - this.options.cooldownMs;
+    const changes = await this.uow.run(async (tx) => {
+      const due = await tx.incidents.recoveredBefore(before);
+      if (due.length === 0) return [];
+      const graph = await this.graphs.load();
+      const out: IncidentChange[] = [];
+      for (const inc of due) {
+        const fresh = await tx.incidents.getIncident(inc.id, true);
+        if (!fresh || fresh.state === 'resolved' || fresh.recoveredAt === null) continue;
+        out.push(
+          ...(await this.resolveIn(
+            tx.incidents,
+            graph,
+            fresh,
+            fresh.recoveredAt,
+            'sweep',
+            `resolve:${fresh.id}:${fresh.recoveredAt}`,
+          )),
+        );
+      }
+      return out;
+    });
+    this.publish(changes);
+    return changes.filter((c) => c.type === 'resolved').length;
+  }
+
+  async acknowledge(id: number, actor: string): Promise<IncidentRecord> {
+    return this.act(id, async (store, inc) => {
+      if (inc.state === 'resolved') throw new IncidentStateError(`incident ${id} is resolved`);
+      if (inc.state === 'acknowledged') return [];
+      const at = this.clock.now();
+      await store.addEvent(event(id, 'acknowledged', at, {}, null, actor));
+      await store.updateIncident(id, { state: 'acknowledged', acknowledgedAt: at });
+      return [{ type: 'updated', incident: await this.must(store, id) }];
+    });
+  }
+
+  async resolve(id: number, actor: string): Promise<IncidentRecord> {
+    return this.act(id, async (store, inc) => {
+      if (inc.state === 'resolved') return [];
+      return this.resolveIn(store, await this.graphs.load(), inc, this.clock.now(), actor, null);
+    });
+  }
+
+  async addNote(id: number, text: string, actor: string): Promise<IncidentRecord> {
+    return this.act(id, async (store) => {
+      await store.addEvent(event(id, 'note', this.clock.now(), { text }, null, actor));
+      return [];
+    });
+  }
+
+  async addPublicUpdate(
+    id: number,
+    publicState: PublicIncidentState,
+    text: LocalizedText,
+    actor: string,
+  ): Promise<IncidentRecord> {
+    return this.act(id, async (store) => {
+      await store.addEvent(
+        event(id, 'public_update', this.clock.now(), { public_state: publicState, text }, null, actor),
+      );
+      await store.updateIncident(id, { publicState });
+      return [{ type: 'updated', incident: await this.must(store, id) }];
+    });
+  }
+
+  private async act(
+    id: number,
+    work: (store: IncidentStore, inc: IncidentRecord) => Promise<IncidentChange[]>,
+  ): Promise<IncidentRecord> {
+    const { changes, incident } = await this.uow.run(async (tx) => {
+      const inc = await tx.incidents.getIncident(id, true);
+      if (!inc) throw new IncidentNotFoundError(id);
+      const changes = await work(tx.incidents, inc);
+      return { changes, incident: await this.must(tx.incidents, id) };
+    });
+    this.publish(changes);
+    return incident;
+  }
+
+  private async must(store: IncidentStore, id: number): Promise<IncidentRecord> {
+    const inc = await store.getIncident(id);
+    if (!inc) throw new IncidentNotFoundError(id);
+    return inc;
+  }
+}
+
+function event(
+  incidentId: number,
+  kind: Parameters<IncidentStore['addEvent']>[0]['kind'],
+  at: number,
+  data: Record<string, unknown>,
+  idempotencyKey: string | null,
+  actor = 'detector',
+) {
+  return { incidentId, kind, at, actor, data, idempotencyKey };
+}
