@@ -1,0 +1,78 @@
+import { ScenarioEnv, sleep } from './support/scenario-env';
+
+/**
+ * The e-gov gateway goes down and takes its direct dependents (kz-fleet.yaml: depends_on
+ * egov-gateway) with it: one root incident for the gateway, ten symptom incidents linked to it,
+ * not alertable. Whatever order the detector sees the failures in (a dependent seen first opens
+ * as a root and is adopted when the gateway's root opens), the end state must be that.
+ */
+const GATEWAY = 'egov-gateway';
+const DEPENDENTS = [
+  'pay-gateway',
+  'egov-portal',
+  'egov-mobile',
+  'egov-business',
+  'e-otinish',
+  'e-licensing',
+  'fsms-portal',
+  'enbek',
+  'kindergarten-queue',
+  'smart-astana',
+];
+
+describe('gateway down (built app, 11 simulated systems)', () => {
+  const env = new ScenarioEnv({ KUZET_INCIDENT_COOLDOWN_S: '3' });
+
+  beforeAll(async () => {
+    const sim = await env.startSimulator([GATEWAY, ...DEPENDENTS], 1);
+    // the subset keeps the dependency edges among the started systems
+    for (const d of DEPENDENTS) expect(sim.systems.find((s) => s.code === d)?.depends_on).toContain(GATEWAY);
+    await env.startApp();
+    await env.waitForStatus([GATEWAY, ...DEPENDENTS], 'operational', 60_000);
+  }, 150_000);
+
+  afterAll(async () => {
+    await env.close();
+  }, 60_000);
+
+  it('opens 1 root incident for the gateway and 10 symptoms linked to it', async () => {
+    expect(await env.incidents()).toEqual([]);
+    const injectedAt = Date.now();
+    await Promise.all([GATEWAY, ...DEPENDENTS].map((c) => env.sim!.injectFault(c, { type: 'down', mode: 'refused' })));
+
+    const settled = await env.waitFor('1 root + 10 linked symptoms', 45_000, async () => {
+      const list = await env.incidents();
+      const root = list.find((i) => i.system === GATEWAY);
+      if (!root || list.length < 11) return undefined;
+      const linked = list.filter((i) => i.kind === 'symptom' && i.root_incident_id === root.id);
+      return linked.length === 10 ? list : undefined;
+    });
+    const settleMs = Date.now() - injectedAt;
+
+    // hold: nothing more opens, nothing is relinked while the outage lasts
+    await sleep(5_000);
+    const list = await env.incidents();
+    expect(list).toHaveLength(11);
+    expect(list.map((i) => i.id).sort()).toEqual(settled.map((i) => i.id).sort());
+    const root = list.find((i) => i.system === GATEWAY)!;
+    expect(root).toMatchObject({ kind: 'root', root_incident_id: null, alertable: true, state: 'open' });
+    const symptoms = list.filter((i) => i.system !== GATEWAY);
+    expect(symptoms.map((i) => i.system).sort()).toEqual([...DEPENDENTS].sort());
+    for (const s of symptoms)
+      expect({ system: s.system, kind: s.kind, root: s.root_incident_id, alertable: s.alertable, state: s.state }).toEqual({
+        system: s.system,
+        kind: 'symptom',
+        root: root.id,
+        alertable: false,
+        state: 'open',
+      });
+    const roots = list.filter((i) => i.kind === 'root');
+    expect(roots).toHaveLength(1);
+
+    // how many dependents were seen failing before the gateway (opened as roots, then adopted)
+    const adopted = symptoms.filter((s) => Date.parse(s.opened_at) < Date.parse(root.opened_at)).length;
+    process.stdout.write(
+      `[scenario] gateway down: 1 root + 10 symptoms settled ${settleMs} ms after injection (${adopted} adopted after opening first)\n`,
+    );
+  }, 90_000);
+});
