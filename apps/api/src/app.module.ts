@@ -14,6 +14,7 @@ import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProbingModule } from './probing/probing.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
+import { UptimeModule } from './uptime/uptime.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         ProbingModule.forRoot(config.probing),
         IncidentsModule,
         DetectionModule.forRoot({ imports: [IngestModule, CatalogModule] }),
+        UptimeModule,
         HealthModule,
         DemoModule,
         BootModule,
