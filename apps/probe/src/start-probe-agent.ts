@@ -1,6 +1,6 @@
 import type { ResultBatch } from '@kuzet/contracts';
 import pino, { Logger } from 'pino';
-import { AgentLogger, ProbeAgentRuntime } from '@kuzet/checks';
+import { AgentLogger, AgentRunners, ProbeAgentRuntime } from '@kuzet/checks';
 import { DiskSpool } from '@kuzet/spool';
 import { AssignmentPoller } from './assignment-poller';
 import { ProbeApiClient } from './probe-api-client';
@@ -15,6 +15,8 @@ export interface StartProbeAgentOptions extends Pick<ProbeConfig, 'apiUrl' | 'to
   backoffInitialMs?: number;
   backoffMaxMs?: number;
   fetch?: typeof fetch;
+  /** Runners by check kind (default: the real ones); tests wrap them to observe or cut a region off. */
+  runners?: AgentRunners;
 }
 
 export interface ProbeAgentHandle {
@@ -51,6 +53,7 @@ export function startProbeAgent(options: StartProbeAgentOptions): ProbeAgentHand
     agentId: options.agentId,
     sink: pusher,
     logger: agentLogger(logger),
+    runners: options.runners,
     minIntervalMs: options.minIntervalMs ?? 1000,
     flushIntervalMs: options.flushIntervalMs,
   });
