@@ -20,3 +20,5 @@ export * from './network/probe-network-policy';
 export * from './time/zoned-time';
 export * from './checks/check-outcome';
 export * from './probing/probe-protocol';
+export * from './auth/auth-api';
+export * from './realtime/realtime-events';

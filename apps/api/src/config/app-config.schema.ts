@@ -49,6 +49,12 @@ export const appConfigSchema = z.object({
   KUZET_INCIDENT_SWEEP_S: int(0, 3_600).default(10),
   KUZET_DETECT_STALE_INTERVALS: int(1, 100).default(3),
   KUZET_DETECT_LATENCY_BASELINE: bool.default(false),
+  KUZET_SESSION_TTL_H: int(1, 24 * 90).default(12),
+  KUZET_COOKIE_SECURE: bool.optional(),
+  KUZET_LOGIN_RATE_LIMIT: int(1, 10_000).default(10),
+  KUZET_LOGIN_RATE_WINDOW_S: int(1, 86_400).default(60),
+  KUZET_REALTIME_REPLAY_EVENTS: int(10, 1_000_000).default(10_000),
+  KUZET_REALTIME_SUMMARY_MS: int(100, 600_000).default(5_000),
 });
 
 export type AppConfigValues = z.infer<typeof appConfigSchema>;

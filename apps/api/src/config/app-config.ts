@@ -36,6 +36,21 @@ export class AppConfig {
   readonly incidents: { cooldownMs: number; sweepIntervalMs: number };
   /** Detection: quorum staleness in check intervals, and the learned latency baseline. */
   readonly detection: { staleIntervals: number; latencyBaseline: boolean };
+  /**
+   * Sign-in: session lifetime, Secure cookies ('auto', the default: when the request came over
+   * HTTPS, directly or per X-Forwarded-Proto), and the login
+   * rate limit (attempts per window, per client address and per e-mail).
+   */
+  readonly auth: {
+    adminEmail: string | undefined;
+    adminPassword: string | undefined;
+    sessionTtlMs: number;
+    cookieSecure: boolean | 'auto';
+    loginRateLimit: number;
+    loginRateWindowMs: number;
+  };
+  /** Real time: events kept for reconnect replay, the check-result summary period, Redis fan-out. */
+  readonly realtime: { replayEvents: number; summaryIntervalMs: number; redisUrl: string | undefined };
   /** Probing: agent liveness, long-poll, the embedded agent and heartbeat evaluation. */
   readonly probing: {
     agentTtlS: number;
@@ -75,6 +90,19 @@ export class AppConfig {
     };
     this.incidents = { cooldownMs: v.KUZET_INCIDENT_COOLDOWN_S * 1000, sweepIntervalMs: v.KUZET_INCIDENT_SWEEP_S * 1000 };
     this.detection = { staleIntervals: v.KUZET_DETECT_STALE_INTERVALS, latencyBaseline: v.KUZET_DETECT_LATENCY_BASELINE };
+    this.auth = {
+      adminEmail: v.KUZET_ADMIN_EMAIL,
+      adminPassword: v.KUZET_ADMIN_PASSWORD,
+      sessionTtlMs: v.KUZET_SESSION_TTL_H * 3_600_000,
+      cookieSecure: v.KUZET_COOKIE_SECURE ?? 'auto',
+      loginRateLimit: v.KUZET_LOGIN_RATE_LIMIT,
+      loginRateWindowMs: v.KUZET_LOGIN_RATE_WINDOW_S * 1000,
+    };
+    this.realtime = {
+      replayEvents: v.KUZET_REALTIME_REPLAY_EVENTS,
+      summaryIntervalMs: v.KUZET_REALTIME_SUMMARY_MS,
+      redisUrl: v.REDIS_URL,
+    };
     this.probing = {
       agentTtlS: v.KUZET_PROBE_AGENT_TTL_S,
       sweepS: v.KUZET_PROBE_SWEEP_S,

@@ -6,6 +6,7 @@ import { DetectionRepository } from './detection.repository';
 import { DetectorService } from './detector.service';
 import { DetectionStatusController } from './http/detection-status.controller';
 import { DetectionStatusService } from './detection-status.service';
+import { SystemStatusEvents } from './system-status-events.service';
 
 /**
  * The detector (results -> statuses -> incidents) and /api/status. Needs a TypeORM root
@@ -20,13 +21,14 @@ import { DetectionStatusService } from './detection-status.service';
     DetectionRepository,
     DetectorService,
     DetectionStatusService,
+    SystemStatusEvents,
     {
       provide: DETECTION_OPTIONS,
       inject: [{ token: AppConfig, optional: true }],
       useFactory: (config?: AppConfig) => config?.detection ?? DEFAULT_DETECTION_OPTIONS,
     },
   ],
-  exports: [DetectorService, DetectionStatusService],
+  exports: [DetectorService, DetectionStatusService, SystemStatusEvents],
 })
 export class DetectionModule {
   static forRoot(options: { imports?: ModuleMetadata['imports'] } = {}): DynamicModule {

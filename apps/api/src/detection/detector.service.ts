@@ -24,6 +24,7 @@ import type { CheckResultRow } from '../timeseries/check-result';
 import type { CheckInfo, DetectionCatalog } from './detection-catalog';
 import { DetectionPersistError } from './detection.errors';
 import { DETECTION_OPTIONS, DetectionOptions } from './detection.options';
+import { SystemStatusEvents } from './system-status-events.service';
 import { DetectionRepository } from './detection.repository';
 import { CheckState, checkKey, RegionState, regionKey, SystemState, systemKey } from './detector-state';
 import { maintenanceActiveAt } from './maintenance-schedule';
@@ -69,6 +70,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
     @Inject(DETECTION_OPTIONS) private readonly options: DetectionOptions,
     @Optional() private readonly results?: ResultsStream,
     @Optional() private readonly catalogEvents?: CatalogEvents,
+    @Optional() private readonly statusEvents?: SystemStatusEvents,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -159,6 +161,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
     }
     for (const [key, value] of overlay.changed) this.state.set(key, value);
     this.incidents.publish(changes);
+    if (this.statusEvents) this.publishStatusChanges(catalog, overlay);
   }
 
   private async processRow(
@@ -277,6 +280,25 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
       `detector: system ${system.code} ${prev?.status ?? 'none'} -> ${status ?? 'unknown'}${flapping ? ' (flapping)' : ''}`,
     );
     return this.incidents.applySystemState(tx, catalog.graph, { system, status, flapping, at });
+  }
+
+  /** One event per system whose status or flapping flag this (committed) batch changed. */
+  private publishStatusChanges(catalog: DetectionCatalog, overlay: StateOverlay): void {
+    for (const [key, value] of overlay.changed) {
+      const m = /^system:(\d+)$/.exec(key);
+      const system = m ? catalog.graph.system(Number(m[1])) : undefined;
+      if (!system) continue;
+      const state = value as SystemState;
+      this.statusEvents!.emit({
+        systemId: system.id,
+        system: system.code,
+        agency: system.agencyCode,
+        tier: system.tier,
+        status: state.status,
+        flapping: state.flapping,
+        at: state.at,
+      });
+    }
   }
 
   private indexRegion(checkId: number, region: string): void {
