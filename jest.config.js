@@ -38,7 +38,11 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/scenarios/**/*.scenario-spec.ts'],
+      testMatch: [
+        '<rootDir>/test/e2e/**/*.e2e-spec.ts',
+        '<rootDir>/test/scenarios/**/*.scenario-spec.ts',
+        '<rootDir>/test/browser/**/*.browser-spec.ts',
+      ],
       globalSetup: '<rootDir>/test/setup/integration-global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/integration-global-teardown.ts',
     },

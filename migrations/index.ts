@@ -4,4 +4,5 @@ import { CatalogSchema1732600000000 } from './1732600000000-catalog-schema';
 import { timeseriesMigrations } from './timeseries-migrations';
 import { Probing1795720000500 } from './1795720000500-probing';
 import { Incidents1795720000600 } from './1795720000600-incidents';
-export const allMigrations: Function[] = [CatalogSchema1732600000000, ...timeseriesMigrations, Probing1795720000500, Incidents1795720000600];
+import { Auth1795720000700 } from './1795720000700-auth';
+export const allMigrations: Function[] = [CatalogSchema1732600000000, ...timeseriesMigrations, Probing1795720000500, Incidents1795720000600, Auth1795720000700];

@@ -3,6 +3,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port';
+import { login, SignedIn } from '../support/auth-helpers';
 import { KuzetProcess, startKuzet, waitForOk } from '../support/kuzet-process';
 
 interface SystemRow {
@@ -30,8 +31,12 @@ async function waitForClosed(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+/** The first admin (KUZET_ADMIN_EMAIL/PASSWORD), signed in once the app is up. */
+const ADMIN = { email: 'admin@e2e.kuzet', password: 'e2e-admin-password' };
+let admin: SignedIn | undefined;
+
 async function json<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  const res = await fetch(url, init);
+  const res = await fetch(url, { ...init, headers: { ...admin?.headers, ...(init?.headers as Record<string, string>) } });
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -54,6 +59,8 @@ describe('one-command start (built app, embedded PostgreSQL, demo fleet)', () =>
       KUZET_EMBEDDED_PG_PORT: String(pgPort),
       KUZET_SIMULATOR_CONTROL_PORT: String(await freePort()),
       KUZET_LOG_LEVEL: 'warn',
+      KUZET_ADMIN_EMAIL: ADMIN.email,
+      KUZET_ADMIN_PASSWORD: ADMIN.password,
     };
   });
 
@@ -72,6 +79,15 @@ describe('one-command start (built app, embedded PostgreSQL, demo fleet)', () =>
     expect(health.body.status).toBe('ok');
     expect(health.body.storage.mode).toBe('postgresql');
     expect(health.body.versions.postgres).toMatch(/^\d+/);
+
+    // Everything but health, sign-in, metrics and the probe endpoints needs a session.
+    expect((await fetch(`${app.baseUrl}/api/catalog/systems`)).status).toBe(401);
+    admin = await login(app.baseUrl, ADMIN.email, ADMIN.password);
+    expect(admin.user.role).toBe('admin');
+    // Demo mode: the demo users' generated passwords are printed once, at their creation (the
+    // operator's right after the demo catalog is loaded).
+    for (let i = 0; i < 100 && !app.output().includes('operator@demo.kuzet'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(app.output()).toMatch(/operator@demo\.kuzet\s+\S+\s+\(agency_operator\)/);
 
     const systems = await json<SystemRow[]>(`${app.baseUrl}/api/catalog/systems`);
     expect(systems.status).toBe(200);
@@ -97,7 +113,7 @@ describe('one-command start (built app, embedded PostgreSQL, demo fleet)', () =>
   it('refuses an oversized request body with 413 and keeps serving', async () => {
     const res = await fetch(`${app!.baseUrl}/api/catalog/agencies`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...admin!.headers, 'content-type': 'application/json' },
       body: JSON.stringify({ code: 'big', padding: 'x'.repeat(2 * 1024 * 1024) }),
     });
     expect(res.status).toBe(413);
@@ -108,7 +124,7 @@ describe('one-command start (built app, embedded PostgreSQL, demo fleet)', () =>
     const before = await json<SystemRow[]>(`${app!.baseUrl}/api/catalog/systems`);
     const created = await fetch(`${app!.baseUrl}/api/catalog/agencies`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...admin!.headers, 'content-type': 'application/json' },
       body: JSON.stringify({ code: 'e2e-restart', name: { kk: 'Сынақ', ru: 'Проверка', en: 'Restart check' } }),
     });
     expect(created.status).toBe(201);
@@ -118,7 +134,10 @@ describe('one-command start (built app, embedded PostgreSQL, demo fleet)', () =>
 
     app = startKuzet(env, port);
     await waitForOk(`${app.baseUrl}/api/health`, 60_000, app);
+    // Sessions live in PostgreSQL: the admin's survives the restart; demo passwords are not printed again.
+    expect(app.output()).not.toContain('demo.kuzet');
     const after = await json<SystemRow[]>(`${app.baseUrl}/api/catalog/systems`);
+    expect(after.status).toBe(200);
     expect(after.body.map((s) => s.code).sort()).toEqual(before.body.map((s) => s.code).sort());
     const kept = await json<{ code: string; name: { en: string } }>(`${app.baseUrl}/api/catalog/agencies/e2e-restart`);
     expect(kept.status).toBe(200);
@@ -136,7 +155,7 @@ describe('one-command start (built app, embedded PostgreSQL, demo fleet)', () =>
     app = startKuzet(env, port);
     await waitForOk(`${app.baseUrl}/api/health`, 60_000, app);
     expect(app.output()).toContain('left over');
-    const kept = await fetch(`${app.baseUrl}/api/catalog/agencies/e2e-restart`);
+    const kept = await fetch(`${app.baseUrl}/api/catalog/agencies/e2e-restart`, { headers: admin!.headers });
     expect(kept.status).toBe(200);
   });
 

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { BootModule } from './boot/boot.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { AppConfig } from './config/app-config';
@@ -13,12 +15,15 @@ import { IngestModule } from './ingest/ingest.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProbingModule } from './probing/probing.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
 import { UptimeModule } from './uptime/uptime.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // One instance, shared with the real-time module (a second forRoot would be a second detector).
+    const detection = DetectionModule.forRoot({ imports: [IngestModule, CatalogModule] });
     return {
       module: AppModule,
       imports: [
@@ -27,12 +32,15 @@ export class AppModule {
         ScheduleModule.forRoot(),
         DatabaseModule.forRoot(),
         MetricsModule,
+        AuditModule,
+        AuthModule,
         TimeseriesModule,
         CatalogModule,
         IngestModule,
         ProbingModule.forRoot(config.probing),
         IncidentsModule,
-        DetectionModule.forRoot({ imports: [IngestModule, CatalogModule] }),
+        detection,
+        RealtimeModule.forRoot({ imports: [detection, IngestModule, CatalogModule] }),
         UptimeModule,
         HealthModule,
         DemoModule,

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { registerWebApp } from './web/web-static';
 
 /** Requests larger than this are refused with 413 before any handler runs. */
@@ -25,6 +26,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, { redisUrl: config.realtime.redisUrl }));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   setupOpenApi(app);
   await registerWebApp(app, findWebDist());

@@ -1,7 +1,9 @@
 export type Lang = 'kk' | 'ru' | 'en';
 export const LANGS: Lang[] = ['kk', 'ru', 'en'];
 
-const messages = {
+type Messages = Record<string, Record<Lang, string>>;
+
+const shell = {
   title: { kk: 'Мемлекеттік цифрлық жүйелердің күйі', ru: 'Состояние государственных цифровых систем', en: 'State digital systems status' },
   board: { kk: 'Кезекші тақтасы', ru: 'Панель дежурного', en: 'Duty board' },
   admin: { kk: 'Әкімшілік', ru: 'Администрирование', en: 'Administration' },
@@ -16,12 +18,150 @@ const messages = {
     ru: 'Это первая версия: панель, страница статуса и администрирование наполняются на следующих этапах.',
     en: 'This is the first shell: the board, the status page and administration are filled in by later work.',
   },
-} satisfies Record<string, Record<Lang, string>>;
+} satisfies Messages;
+
+const statuses = {
+  'st.operational': { kk: 'Қалыпты жұмыс', ru: 'Работает', en: 'Operational' },
+  'st.degraded_performance': { kk: 'Баяу жұмыс', ru: 'Снижена производительность', en: 'Degraded performance' },
+  'st.partial_outage': { kk: 'Ішінара іркіліс', ru: 'Частичный сбой', en: 'Partial outage' },
+  'st.major_outage': { kk: 'Толық іркіліс', ru: 'Полный сбой', en: 'Major outage' },
+  'st.under_maintenance': { kk: 'Техникалық жұмыстар', ru: 'Технические работы', en: 'Under maintenance' },
+  'st.no_data': { kk: 'Дерек жоқ', ru: 'Нет данных', en: 'No data' },
+  'inc.open': { kk: 'Ашық', ru: 'Открыт', en: 'Open' },
+  'inc.acknowledged': { kk: 'Қабылданды', ru: 'Принят', en: 'Acknowledged' },
+  'inc.resolved': { kk: 'Шешілді', ru: 'Решён', en: 'Resolved' },
+  'sev.sev1': { kk: 'SEV1 · аса маңызды', ru: 'SEV1 · критический', en: 'SEV1 · critical' },
+  'sev.sev2': { kk: 'SEV2 · жоғары', ru: 'SEV2 · высокий', en: 'SEV2 · high' },
+  'sev.sev3': { kk: 'SEV3 · орташа', ru: 'SEV3 · средний', en: 'SEV3 · medium' },
+  'sev.sev4': { kk: 'SEV4 · төмен', ru: 'SEV4 · низкий', en: 'SEV4 · low' },
+  'pub.investigating': { kk: 'Зерттелуде', ru: 'Расследуется', en: 'Investigating' },
+  'pub.identified': { kk: 'Себебі анықталды', ru: 'Причина найдена', en: 'Identified' },
+  'pub.monitoring': { kk: 'Бақылауда', ru: 'Наблюдение', en: 'Monitoring' },
+  'pub.resolved': { kk: 'Шешілді', ru: 'Решено', en: 'Resolved' },
+  'kind.symptom': { kk: 'Салдары', ru: 'Следствие', en: 'Symptom' },
+  'tier.critical': { kk: 'Аса маңызды', ru: 'Критичная', en: 'Critical' },
+  'tier.high': { kk: 'Жоғары', ru: 'Высокая', en: 'High' },
+  'tier.normal': { kk: 'Қалыпты', ru: 'Обычная', en: 'Normal' },
+  'tier.internal': { kk: 'Ішкі', ru: 'Внутренняя', en: 'Internal' },
+  'conn.connecting': { kk: 'Қосылуда…', ru: 'Подключение…', en: 'Connecting…' },
+  'conn.connected': { kk: 'Қосылған', ru: 'Подключено', en: 'Connected' },
+  'conn.reconnecting': { kk: 'Қайта қосылуда…', ru: 'Переподключение…', en: 'Reconnecting…' },
+  'conn.offline': { kk: 'Желіден тыс', ru: 'Нет связи', en: 'Offline' },
+} satisfies Messages;
+
+const boardUi = {
+  signIn: { kk: 'Кіру', ru: 'Вход', en: 'Sign in' },
+  signInTitle: { kk: 'Кезекші тақтасына кіру', ru: 'Вход в панель дежурного', en: 'Sign in to the duty board' },
+  email: { kk: 'Электрондық пошта', ru: 'Электронная почта', en: 'Email' },
+  password: { kk: 'Құпиясөз', ru: 'Пароль', en: 'Password' },
+  signInFailed: { kk: 'Пошта немесе құпиясөз қате', ru: 'Неверная почта или пароль', en: 'Wrong email or password' },
+  signInLimited: { kk: 'Әрекет тым көп, кейінірек қайталаңыз', ru: 'Слишком много попыток, повторите позже', en: 'Too many attempts, try again later' },
+  signOut: { kk: 'Шығу', ru: 'Выйти', en: 'Sign out' },
+  overview: { kk: 'Ұлттық шолу', ru: 'Общая картина', en: 'National overview' },
+  incidents: { kk: 'Инциденттер', ru: 'Инциденты', en: 'Incidents' },
+  noIncidents: { kk: 'Белсенді инцидент жоқ', ru: 'Активных инцидентов нет', en: 'No active incidents' },
+  showResolved: { kk: 'Шешілгендерді көрсету', ru: 'Показывать решённые', en: 'Show resolved' },
+  ack: { kk: 'Қабылдау', ru: 'Принять', en: 'Acknowledge' },
+  resolve: { kk: 'Шешу', ru: 'Решить', en: 'Resolve' },
+  details: { kk: 'Толығырақ', ru: 'Подробнее', en: 'Details' },
+  close: { kk: 'Жабу', ru: 'Закрыть', en: 'Close' },
+  note: { kk: 'Ішкі жазба', ru: 'Внутренняя заметка', en: 'Internal note' },
+  addNote: { kk: 'Жазба қосу', ru: 'Добавить заметку', en: 'Add note' },
+  publicUpdate: { kk: 'Жария хабарлама', ru: 'Публичное сообщение', en: 'Public update' },
+  publicState: { kk: 'Жария күйі', ru: 'Публичный статус', en: 'Public state' },
+  textKk: { kk: 'Қазақша мәтін', ru: 'Текст на казахском', en: 'Kazakh text' },
+  textRu: { kk: 'Орысша мәтін', ru: 'Текст на русском', en: 'Russian text' },
+  textEn: { kk: 'Ағылшынша мәтін', ru: 'Текст на английском', en: 'English text' },
+  publish: { kk: 'Жариялау', ru: 'Опубликовать', en: 'Publish' },
+  timeline: { kk: 'Хронология', ru: 'Хронология', en: 'Timeline' },
+  actionFailed: { kk: 'Әрекет орындалмады', ru: 'Действие не выполнено', en: 'The action failed' },
+  opened: { kk: 'Ашылды', ru: 'Открыт', en: 'Opened' },
+  since: { kk: 'бастап', ru: 'с', en: 'since' },
+  owner: { kk: 'Иесі', ru: 'Владелец', en: 'Owner' },
+  system: { kk: 'Жүйе', ru: 'Система', en: 'System' },
+  agency: { kk: 'Мекеме', ru: 'Ведомство', en: 'Agency' },
+  severity: { kk: 'Маңыздылығы', ru: 'Важность', en: 'Severity' },
+  state: { kk: 'Күйі', ru: 'Состояние', en: 'State' },
+  back: { kk: 'Шолуға оралу', ru: 'К общей картине', en: 'Back to overview' },
+  latency: { kk: 'Кідіріс (p50 / p95), аймақтар бойынша', ru: 'Задержка (p50 / p95) по регионам', en: 'Latency (p50 / p95) by region' },
+  uptime: { kk: 'Қолжетімділік', ru: 'Доступность', en: 'Uptime' },
+  last24h: { kk: '24 сағат', ru: '24 часа', en: '24 h' },
+  last7d: { kk: '7 күн', ru: '7 дней', en: '7 days' },
+  last90d: { kk: '90 күн', ru: '90 дней', en: '90 days' },
+  recentResults: { kk: 'Соңғы нәтижелер', ru: 'Последние результаты', en: 'Recent results' },
+  time: { kk: 'Уақыт', ru: 'Время', en: 'Time' },
+  region: { kk: 'Аймақ', ru: 'Регион', en: 'Region' },
+  outcome: { kk: 'Нәтиже', ru: 'Результат', en: 'Outcome' },
+  conditions: { kk: 'Шарттар', ru: 'Условия', en: 'Conditions' },
+  check: { kk: 'Тексеру', ru: 'Проверка', en: 'Check' },
+  'out.0': { kk: 'Жұмыс істейді', ru: 'Работает', en: 'Up' },
+  'out.1': { kk: 'Баяу', ru: 'Медленно', en: 'Degraded' },
+  'out.2': { kk: 'Істемейді', ru: 'Не работает', en: 'Down' },
+  'out.3': { kk: 'Белгісіз', ru: 'Неизвестно', en: 'Unknown' },
+  tls: { kk: 'TLS сертификаты', ru: 'TLS-сертификат', en: 'TLS certificate' },
+  tlsNone: { kk: 'TLS деректері жоқ', ru: 'Нет данных TLS', en: 'No TLS details' },
+  tlsSubject: { kk: 'Субъект', ru: 'Субъект', en: 'Subject' },
+  tlsIssuer: { kk: 'Беруші', ru: 'Издатель', en: 'Issuer' },
+  tlsValidTo: { kk: 'Жарамдылық мерзімі', ru: 'Действителен до', en: 'Valid until' },
+  tlsDaysLeft: { kk: 'Қалған күн', ru: 'Осталось дней', en: 'Days left' },
+  tlsProtocol: { kk: 'Хаттама', ru: 'Протокол', en: 'Protocol' },
+  tlsChain: { kk: 'Тізбек тексерілді', ru: 'Цепочка проверена', en: 'Chain verified' },
+  tlsVersions: { kk: 'Қабылданатын нұсқалар', ru: 'Принимаемые версии', en: 'Accepted versions' },
+  tlsKeyBits: { kk: 'Кілт ұзындығы', ru: 'Длина ключа', en: 'Key size' },
+  yes: { kk: 'Иә', ru: 'Да', en: 'Yes' },
+  no: { kk: 'Жоқ', ru: 'Нет', en: 'No' },
+  dependsOn: { kk: 'Тәуелді', ru: 'Зависит от', en: 'Depends on' },
+  breaks: { kk: 'Іркілсе, зардап шегеді', ru: 'При сбое затронет', en: 'An outage breaks downstream' },
+  none: { kk: 'Жоқ', ru: 'Нет', en: 'None' },
+  noChecks: { kk: 'Бұл жүйеде тексерулер жоқ', ru: 'У системы нет проверок', en: 'This system has no checks' },
+  noCheckIds: {
+    kk: 'API тексеру идентификаторын бермейді: нәтижелер мен кідіріс қолжетімсіз',
+    ru: 'API не отдаёт идентификатор проверки: результаты и задержка недоступны',
+    en: 'The API does not give check ids: results and latency are unavailable',
+  },
+  noData: { kk: 'Дерек жоқ', ru: 'Нет данных', en: 'No data' },
+  loadFailed: { kk: 'Жүктеу сәтсіз аяқталды', ru: 'Не удалось загрузить', en: 'Could not load' },
+  techDebt: { kk: 'Техникалық қарыз бағасы', ru: 'Оценка технического долга', en: 'Technology-debt score' },
+  techDebtLater: {
+    kk: 'Баға келесі кезеңде есептеледі.',
+    ru: 'Оценка появится на следующем этапе.',
+    en: 'The score is computed by a later release.',
+  },
+  agencySystems: { kk: 'Мекеме жүйелері', ru: 'Системы ведомства', en: 'Agency systems' },
+  theme: { kk: 'Тақырып', ru: 'Тема', en: 'Theme' },
+  themeDark: { kk: 'Қараңғы тақырып', ru: 'Тёмная тема', en: 'Dark theme' },
+  themeLight: { kk: 'Ашық тақырып', ru: 'Светлая тема', en: 'Light theme' },
+  mute: { kk: 'Дыбысты өшіру', ru: 'Выключить звук', en: 'Mute alarm' },
+  unmute: { kk: 'Дыбысты қосу', ru: 'Включить звук', en: 'Unmute alarm' },
+  wall: { kk: 'Қабырға режимі', ru: 'Режим видеостены', en: 'Wall display' },
+  wallExit: { kk: 'Шығу үшін Esc', ru: 'Esc — выход', en: 'Esc to leave' },
+  alarm: { kk: 'Жаңа аса маңызды инцидент', ru: 'Новый критический инцидент', en: 'New critical incident' },
+  silence: { kk: 'Дабылды тоқтату', ru: 'Остановить сигнал', en: 'Silence alarm' },
+  language: { kk: 'Тіл', ru: 'Язык', en: 'Language' },
+  signedInAs: { kk: 'Кірген', ru: 'Вы вошли как', en: 'Signed in as' },
+  readOnly: { kk: 'Тек оқу', ru: 'Только просмотр', en: 'Read-only' },
+  'role.admin': { kk: 'Әкімші', ru: 'Администратор', en: 'Administrator' },
+  'role.duty_officer': { kk: 'Кезекші', ru: 'Дежурный', en: 'Duty officer' },
+  'role.agency_operator': { kk: 'Мекеме операторы', ru: 'Оператор ведомства', en: 'Agency operator' },
+  'role.viewer': { kk: 'Бақылаушы', ru: 'Наблюдатель', en: 'Viewer' },
+  sections: { kk: 'Бөлімдер', ru: 'Разделы', en: 'Sections' },
+  incidentCount: { kk: 'Белсенді инциденттер', ru: 'Активные инциденты', en: 'Active incidents' },
+  systemsShort: { kk: 'жүйе', ru: 'систем', en: 'systems' },
+  notFound: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },
+} satisfies Messages;
+
+const messages = { ...shell, ...statuses, ...boardUi };
 
 export type MessageKey = keyof typeof messages;
 export const t = (lang: Lang, key: MessageKey): string => messages[key][lang];
+/** For keys built at run time (statuses, outcomes): falls back to the key itself. */
+export const tk = (lang: Lang, key: string): string => (messages as Messages)[key]?.[lang] ?? key;
+export const hasKey = (key: string): key is MessageKey => key in messages;
 
 export function initialLang(): Lang {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('kuzet.lang') : null;
   return (LANGS as string[]).includes(saved ?? '') ? (saved as Lang) : 'ru';
 }
+
+/** Every message, for the completeness test. */
+export const allMessages = (): Messages => messages;

@@ -8,6 +8,8 @@ import { EmbeddedAgentService } from '../../../apps/api/src/probing/embedded/emb
 import { ProbeTokensService } from '../../../apps/api/src/probing/tokens/probe-tokens.service';
 import { ProbeAgentHandle, startProbeAgent } from '../../../apps/probe/src/start-probe-agent';
 import { probedCheckIds, ProbingTestEnv, quietPino, startProbingTestEnv, waitFor } from './support/probing-test-app';
+import { DataSource } from 'typeorm';
+import { createUser, login } from '../../support/auth-helpers';
 
 /**
  * The embedded agent, remote agents taking over its region, two agents splitting it by rendezvous
@@ -124,20 +126,22 @@ describe('probing: embedded and remote agents', () => {
 
   it('serves the results API: recent raw rows with details, paged, and latency rollups', async () => {
     const [id] = await probedCheckIds(env.db);
-    const page = await json(await fetch(`${env.baseUrl}/api/checks/${id}/results?limit=2`));
+    await createUser(env.app.get(DataSource), { email: 'results-reader@test.kuzet', password: 'reader-password', role: 'viewer' });
+    const { headers } = await login(env.baseUrl, 'results-reader@test.kuzet', 'reader-password');
+    const page = await json(await fetch(`${env.baseUrl}/api/checks/${id}/results?limit=2`, { headers }));
     expect(page.results).toHaveLength(2);
     expect(page.next).not.toBeNull();
     expect(new Date(page.results[0].time).getTime()).toBeGreaterThanOrEqual(new Date(page.results[1].time).getTime());
     const next = await json(
-      await fetch(`${env.baseUrl}/api/checks/${id}/results?limit=2&before=${encodeURIComponent(page.next.before)}&before_region=${page.next.before_region}`),
+      await fetch(`${env.baseUrl}/api/checks/${id}/results?limit=2&before=${encodeURIComponent(page.next.before)}&before_region=${page.next.before_region}`, { headers }),
     );
     expect(new Date(next.results[0].time).getTime()).toBeLessThan(new Date(page.results[1].time).getTime());
-    const withDetails = await json(await fetch(`${env.baseUrl}/api/checks/${id}/results?limit=5`));
+    const withDetails = await json(await fetch(`${env.baseUrl}/api/checks/${id}/results?limit=5`, { headers }));
     expect(withDetails.results.some((r: { details?: unknown }) => r.details !== undefined)).toBe(true);
-    expect((await fetch(`${env.baseUrl}/api/checks/${id}/results?limit=501`)).status).toBe(400);
-    expect((await fetch(`${env.baseUrl}/api/checks/999999/results`)).status).toBe(404);
+    expect((await fetch(`${env.baseUrl}/api/checks/${id}/results?limit=501`, { headers })).status).toBe(400);
+    expect((await fetch(`${env.baseUrl}/api/checks/999999/results`, { headers })).status).toBe(404);
     const from = new Date(Date.now() - 3600_000).toISOString();
-    const latency = await fetch(`${env.baseUrl}/api/checks/${id}/latency?from=${from}&region=local`);
+    const latency = await fetch(`${env.baseUrl}/api/checks/${id}/latency?from=${from}&region=local`, { headers });
     expect(latency.status).toBe(200);
     expect((await json(latency)).resolution).toBe('1m');
   });

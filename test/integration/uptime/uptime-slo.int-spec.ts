@@ -11,6 +11,8 @@ import { MetricsRegistry } from '../../../apps/api/src/metrics/metrics-registry.
 import { SloService } from '../../../apps/api/src/uptime/slo.service';
 import { createDedicatedDatabase } from '../ingest/support/ingest-harness';
 import { UptimeModule } from '../../../apps/api/src/uptime/uptime.module';
+import { AuthModule } from '../../../apps/api/src/auth/auth.module';
+import { signedInAdmin, SignedIn } from '../../support/auth-helpers';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -25,6 +27,7 @@ describe('uptime and SLO burn rates over the rollups (PostgreSQL)', () => {
   const sfx = randomBytes(4).toString('hex');
   const code = (name: string) => `up-${name}-${sfx}`;
   let app: NestFastifyApplication;
+  let admin: SignedIn;
   let ds: DataSource;
   let db: Awaited<ReturnType<typeof createDedicatedDatabase>>;
 
@@ -79,11 +82,12 @@ describe('uptime and SLO burn rates over the rollups (PostgreSQL)', () => {
     const url = db.url;
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadAppConfig({})),
+        ConfigModule.forRoot(loadAppConfig({ KUZET_DEMO: 'false' })),
         TypeOrmModule.forRoot({ type: 'postgres', url, synchronize: false, poolSize: 4 }),
         ScheduleModule.forRoot(),
         MetricsModule,
         UptimeModule,
+        AuthModule,
       ],
     })
       .setLogger(false as never)
@@ -93,6 +97,7 @@ describe('uptime and SLO burn rates over the rollups (PostgreSQL)', () => {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     ds = app.get(DataSource);
+    admin = await signedInAdmin(app, ds);
 
     const agency = await one(
       `INSERT INTO agencies (code, name_kk, name_ru, name_en) VALUES ($1, $1, $1, $1) RETURNING id`,
@@ -142,7 +147,7 @@ describe('uptime and SLO burn rates over the rollups (PostgreSQL)', () => {
     await db?.drop();
   });
 
-  const get = (url: string) => app.inject({ method: 'GET', url });
+  const get = (url: string) => app.inject({ method: 'GET', url, headers: admin.headers });
 
   it('a system per minute: 60 major + 100 partial minutes in a day -> 1 − (60 + 30)/1440', async () => {
     const res = await get(`/api/uptime/systems/${code('a')}?from=${iso(D)}&to=${iso(D + 1440 * MIN)}`);

@@ -7,6 +7,10 @@ import { startSimulator, SimulatorHandle } from '@kuzet/simulator';
 import { createDatabase, databaseUrl, dropDatabase } from '../../setup/test-database';
 import { freePort } from '../../support/free-port';
 import { KuzetProcess, startKuzet, waitForOk } from '../../support/kuzet-process';
+import { login, SignedIn } from '../../support/auth-helpers';
+
+/** The first admin of the scenario app (KUZET_ADMIN_EMAIL/PASSWORD); REST reads sign in as it. */
+const SCENARIO_ADMIN = { email: 'admin@scenario.kuzet', password: 'scenario-admin-password' };
 
 export interface IncidentView {
   id: number;
@@ -51,6 +55,8 @@ export class ScenarioEnv {
   sim: SimulatorHandle | undefined;
   app: KuzetProcess | undefined;
   port = 0;
+  /** The admin's session (signed in by startApp). */
+  private session: SignedIn | undefined;
   private dbCreated = false;
 
   constructor(private readonly extraEnv: Record<string, string> = {}) {}
@@ -104,11 +110,14 @@ export class ScenarioEnv {
         KUZET_INCIDENT_SWEEP_S: '1',
         KUZET_SIMULATOR_CONTROL_PORT: String(await freePort()),
         KUZET_LOG_LEVEL: process.env.SCENARIO_LOG ?? 'info',
+        KUZET_ADMIN_EMAIL: SCENARIO_ADMIN.email,
+        KUZET_ADMIN_PASSWORD: SCENARIO_ADMIN.password,
         ...this.extraEnv,
       },
       this.port,
     );
     await waitForOk(`${this.baseUrl}/api/health`, 60_000, this.app);
+    this.session = await login(this.baseUrl, SCENARIO_ADMIN.email, SCENARIO_ADMIN.password);
   }
 
   /** kill -9: no shutdown hooks, whatever is in flight is lost. */
@@ -142,7 +151,7 @@ export class ScenarioEnv {
   }
 
   async get<T>(path: string): Promise<T> {
-    const res = await fetch(`${this.baseUrl}${path}`, { signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(`${this.baseUrl}${path}`, { signal: AbortSignal.timeout(5_000), headers: this.session?.headers });
     if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }

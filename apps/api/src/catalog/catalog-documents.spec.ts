@@ -2,6 +2,7 @@ import { checkDocumentSchema, CheckView, maintenanceDocumentSchema, MaintenanceV
 import { checkDocumentOf, maintenanceDocumentOf, mergePatch } from './catalog-documents';
 
 const view: CheckView = {
+  id: 1,
   key: 's/x',
   system: 's',
   code: 'x',

@@ -65,6 +65,7 @@ export function toSystemView(r: SystemRow): SystemView {
 }
 
 export interface CheckRow {
+  id: number | string;
   key: string;
   system_code: string;
   code: string;
@@ -85,6 +86,7 @@ export interface CheckRow {
 
 export function toCheckView(r: CheckRow): CheckView {
   return {
+    id: Number(r.id),
     key: r.key,
     system: r.system_code,
     code: r.code,

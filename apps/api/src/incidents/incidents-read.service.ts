@@ -14,31 +14,12 @@ import type {
 import type { IncidentEventRecord } from './incident-record';
 import { IncidentNotFoundError, IncidentsRequestError } from './incidents.errors';
 import { IncidentListRow, IncidentsRepository } from './incidents.repository';
+import { incidentViewOf } from './incident-view';
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 const DEFAULT_RELIABILITY_RANGE_MS = 30 * 86_400_000;
 
 export function toIncidentView(r: IncidentListRow): IncidentView {
-  const i = r.incident;
-  return {
-    id: i.id,
-    system: r.systemCode,
-    agency: r.agencyCode,
-    kind: i.kind,
-    root_incident_id: i.rootIncidentId,
-    alertable: i.alertable,
-    status: i.status,
-    severity: i.severity,
-    state: i.state,
-    public_state: i.publicState,
-    opened_at: iso(i.openedAt) as string,
-    acknowledged_at: iso(i.acknowledgedAt),
-    resolved_at: iso(i.resolvedAt),
-    recovered_at: iso(i.recoveredAt),
-    last_failure_at: iso(i.lastFailureAt) as string,
-    flapping: i.flapping,
-    title: i.title,
-  };
+  return incidentViewOf(r.incident, { system: r.systemCode, agency: r.agencyCode });
 }
 
 function toEventView(e: IncidentEventRecord) {
@@ -82,6 +63,19 @@ export class IncidentsReadService {
       items: page.map(toIncidentView),
       next_cursor: rows.length > q.limit && last ? `${last.incident.openedAt}_${last.incident.id}` : null,
     };
+  }
+
+  /**
+   * What a live board starts from: open and acknowledged incidents, and those resolved in the
+   * last `resolvedWithinMs`, of one agency or all (the real-time snapshot).
+   */
+  async current(agency: string | undefined, resolvedWithinMs: number, limit = 5000): Promise<IncidentView[]> {
+    const rows = await this.repo.current({
+      agency,
+      resolvedSince: this.clock.now() - resolvedWithinMs,
+      limit,
+    });
+    return rows.map(toIncidentView);
   }
 
   async detail(id: number): Promise<IncidentDetail> {

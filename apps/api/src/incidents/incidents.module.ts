@@ -31,6 +31,13 @@ import { SystemGraphRepository } from './system-graph.repository';
       useFactory: (config?: AppConfig) => config?.incidents ?? DEFAULT_INCIDENTS_OPTIONS,
     },
   ],
-  exports: [IncidentsService, IncidentEvents, IncidentsUnitOfWork, SystemGraphRepository, DetectionClock],
+  exports: [
+    IncidentsService,
+    IncidentsReadService,
+    IncidentEvents,
+    IncidentsUnitOfWork,
+    SystemGraphRepository,
+    DetectionClock,
+  ],
 })
 export class IncidentsModule {}

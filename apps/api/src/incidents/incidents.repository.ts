@@ -130,6 +130,11 @@ export class IncidentsRepository implements IncidentStore {
   async updateIncident(id: number, patch: Partial<Omit<IncidentRecord, 'id'>>): Promise<void> {
     const sets: string[] = [];
     const params: unknown[] = [id];
+    if (patch.title)
+      for (const lang of ['kk', 'ru', 'en'] as const) {
+        params.push(patch.title[lang]);
+        sets.push(`title_${lang} = $${params.length}::text`);
+      }
     for (const [field, value] of Object.entries(patch)) {
       const col = COLUMNS[field];
       if (!col || value === undefined) continue;
@@ -214,6 +219,24 @@ export class IncidentsRepository implements IncidentStore {
         q.after?.id ?? null,
         q.limit,
       ],
+    );
+    return rows.map((r) => ({
+      incident: toIncidentRecord(r),
+      systemCode: r.system_code,
+      agencyCode: r.agency_code,
+    }));
+  }
+
+  /** Unresolved incidents, and those resolved since `resolvedSince`, of one agency or all (newest first). */
+  async current(q: { agency?: string; resolvedSince: number; limit: number }): Promise<IncidentListRow[]> {
+    const rows = await this.sql.query<IncidentRow & { system_code: string; agency_code: string }>(
+      `SELECT i.*, s.code AS system_code, a.code AS agency_code
+         FROM incidents i JOIN systems s ON s.id = i.system_id JOIN agencies a ON a.id = i.agency_id
+        WHERE (i.state <> 'resolved' OR i.resolved_at >= $2)
+          AND ($1::text IS NULL OR a.code = $1)
+        ORDER BY i.opened_at DESC, i.id DESC
+        LIMIT $3`,
+      [q.agency ?? null, new Date(q.resolvedSince), q.limit],
     );
     return rows.map((r) => ({
       incident: toIncidentRecord(r),

@@ -134,6 +134,8 @@ export class IncidentsService {
         severity: incidentSeverity(system.tier, failStatus),
         flapping,
         lastFailureAt: at,
+        // The title names the status ("partial outage"); it follows an escalation.
+        title: incidentTitle(system, failStatus, flapping),
       });
     } else if (current === latest) {
       await store.updateIncident(current.id, { lastFailureAt: at });

@@ -2,8 +2,11 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { MetricsRegistry } from './metrics-registry.service';
+import { Public } from '../auth/auth.decorators';
 
 @ApiExcludeController()
+// Public so Prometheus can scrape without a session; restrict /metrics at the proxy if needed.
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}

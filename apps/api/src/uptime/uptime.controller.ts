@@ -12,6 +12,9 @@ import { SloService } from './slo.service';
 import type { SystemSlo } from './slo.service';
 import { UptimeService } from './uptime.service';
 import type { UptimeQuery, UptimeReport } from './uptime.service';
+import type { SessionUser } from '@kuzet/contracts';
+import { AgencyScope } from '../auth/agency-scope.service';
+import { CurrentUser } from '../auth/auth.decorators';
 
 const RANGE_QUERIES = [
   ApiQuery({ name: 'from', required: false, description: 'ISO 8601 start (default: to − 30 days)' }),
@@ -37,7 +40,10 @@ const UPTIME_DESCRIPTION =
 @ApiTags('uptime')
 @Controller('uptime')
 export class UptimeController {
-  constructor(private readonly uptime: UptimeService) {}
+  constructor(
+    private readonly uptime: UptimeService,
+    private readonly scope: AgencyScope,
+  ) {}
 
   @Get('systems/:code')
   @ApiOperation({ summary: "A system's uptime per day and over the range (docs/uptime.md)" })
@@ -46,7 +52,8 @@ export class UptimeController {
   @ApiOkResponse({ description: UPTIME_DESCRIPTION })
   @ApiBadRequestResponse({ description: 'invalid from, to or granularity (the message names the field)' })
   @ApiNotFoundResponse({ description: 'unknown system code' })
-  system(@Param('code') code: string, @Query() query: UptimeQuery): Promise<UptimeReport> {
+  async system(@Param('code') code: string, @Query() query: UptimeQuery, @CurrentUser() user: SessionUser): Promise<UptimeReport> {
+    await this.scope.assertSystem(user, code);
     return this.uptime.system(code, query ?? {});
   }
 
@@ -57,7 +64,8 @@ export class UptimeController {
   @ApiOkResponse({ description: UPTIME_DESCRIPTION })
   @ApiBadRequestResponse({ description: 'invalid from, to or granularity (the message names the field)' })
   @ApiNotFoundResponse({ description: 'unknown agency code' })
-  agency(@Param('code') code: string, @Query() query: UptimeQuery): Promise<UptimeReport> {
+  agency(@Param('code') code: string, @Query() query: UptimeQuery, @CurrentUser() user: SessionUser): Promise<UptimeReport> {
+    this.scope.assertAgency(user, code);
     return this.uptime.agency(code, query ?? {});
   }
 }
@@ -65,7 +73,10 @@ export class UptimeController {
 @ApiTags('slo')
 @Controller('slo')
 export class SloController {
-  constructor(private readonly slo: SloService) {}
+  constructor(
+    private readonly slo: SloService,
+    private readonly scope: AgencyScope,
+  ) {}
 
   @Get('systems')
   @ApiOperation({
@@ -73,8 +84,10 @@ export class SloController {
       'Every enabled system: SLO, burn rates (5m, 30m, 1h, 6h, 3d), firing multiwindow alerts; refreshes kuzet_slo_burn_rate',
   })
   @ApiOkResponse({ description: '[{code, slo, burn_rates, alerts, page, ticket}]' })
-  list(): Promise<SystemSlo[]> {
-    return this.slo.list();
+  async list(@CurrentUser() user: SessionUser): Promise<SystemSlo[]> {
+    const visible = await this.scope.visibleSystems(user);
+    const all = await this.slo.list();
+    return visible ? all.filter((s) => visible.has(s.code)) : all;
   }
 
   @Get('systems/:code')
@@ -82,7 +95,8 @@ export class SloController {
   @ApiParam({ name: 'code', description: 'system code' })
   @ApiOkResponse({ description: '{code, slo, burn_rates, alerts, page, ticket}' })
   @ApiNotFoundResponse({ description: 'unknown system code' })
-  system(@Param('code') code: string): Promise<SystemSlo> {
+  async system(@Param('code') code: string, @CurrentUser() user: SessionUser): Promise<SystemSlo> {
+    await this.scope.assertSystem(user, code);
     return this.slo.system(code);
   }
 }

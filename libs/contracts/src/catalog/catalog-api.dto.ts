@@ -52,6 +52,8 @@ export const systemViewSchema = z.object({
 export type SystemView = z.infer<typeof systemViewSchema>;
 
 export const checkViewSchema = z.object({
+  /** The id in /api/checks/{id}/results and /latency. */
+  id: z.number().int(),
   key: z.string().describe('"<system>/<check>"'),
   system: z.string(),
   code: z.string(),

@@ -17,7 +17,8 @@ export interface BoardIncident {
   root_incident_id: number | null;
   alertable: boolean;
   status: string;
-  severity: 'critical' | 'major' | 'minor';
+  /** As the REST incident view has it: sev1 (critical tier, major outage) is the worst. */
+  severity: 'sev1' | 'sev2' | 'sev3' | 'sev4';
   state: 'open' | 'acknowledged' | 'resolved';
   public_state: 'investigating' | 'identified' | 'monitoring' | 'resolved';
   opened_at: string;

@@ -10,6 +10,9 @@ import { INCIDENTS_OPTIONS } from '../../../../apps/api/src/incidents/incidents.
 import { FakeClock } from '../../../../apps/api/src/incidents/testing/fake-incidents';
 import { CheckOutcome } from '../../../../apps/api/src/timeseries/check-outcome';
 import type { CheckResultRow } from '../../../../apps/api/src/timeseries/check-result';
+import { AuthModule } from '../../../../apps/api/src/auth/auth.module';
+import { loadAppConfig } from '../../../../apps/api/src/config/app-config';
+import { ConfigModule } from '../../../../apps/api/src/config/config.module';
 
 /** ResultsStream as IngestModule will provide it in the application. */
 @Module({ providers: [ResultsStream], exports: [ResultsStream] })
@@ -21,6 +24,7 @@ export const S = (n: number): number => T0 + n * 1000;
 /**
  * Detection + incidents as the application mounts them (Fastify, /api prefix, a bare TypeORM
  * root) over the given migrated database, with a fake clock and no sweep timer (tests sweep).
+ * AuthModule guards the routes as in the app: sign in first (test/support/auth-helpers).
  */
 export async function createIncidentsTestApp(
   databaseUrl: string,
@@ -29,8 +33,10 @@ export async function createIncidentsTestApp(
 ): Promise<NestFastifyApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
+      ConfigModule.forRoot(loadAppConfig({}, { DATABASE_URL: databaseUrl, KUZET_DEMO: 'false', KUZET_LOG_LEVEL: 'silent' })),
       TypeOrmModule.forRoot({ type: 'postgres', url: databaseUrl, synchronize: false, poolSize: 4 }),
       DetectionModule.forRoot({ imports: [TestResultsStreamModule] }),
+      AuthModule,
     ],
   })
     .overrideProvider(ResultsStream)

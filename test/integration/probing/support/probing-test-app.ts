@@ -15,6 +15,7 @@ import { MetricsModule } from '../../../../apps/api/src/metrics/metrics.module';
 import { ProbingModule } from '../../../../apps/api/src/probing/probing.module';
 import type { ProbingOptions } from '../../../../apps/api/src/probing/probing.options';
 import { createCatalogTestDatabase } from '../../catalog/support/catalog-test-database';
+import { AuthModule } from '../../../../apps/api/src/auth/auth.module';
 
 export interface ProbingTestEnv {
   app: NestFastifyApplication;
@@ -71,6 +72,7 @@ export async function startProbingTestEnv(options: {
       DatabaseModule.forRoot(),
       MetricsModule,
       ProbingModule.forRoot(options.probing),
+      AuthModule,
     ],
   })
     .setLogger(process.env.PROBE_LOG ? (undefined as never) : (false as never))

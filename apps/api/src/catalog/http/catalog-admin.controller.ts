@@ -18,6 +18,8 @@ import {
 } from './catalog-admin.dto';
 import { CatalogExceptionFilter } from './catalog-exception.filter';
 import { CatalogValidationPipe } from './catalog-validation.pipe';
+import { Roles } from '../../auth/auth.decorators';
+import { Audited } from '../../audit/audited.decorator';
 
 @ApiTags('catalog')
 @Controller('catalog')
@@ -27,6 +29,8 @@ export class CatalogAdminController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Post('reload')
+  @Roles('admin')
+  @Audited('catalog.reload', { target: 'catalog' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Validate and apply the catalog folder now' })
   @ApiOkResponse({ type: CatalogApplyResultDto })
@@ -40,6 +44,8 @@ export class CatalogAdminController {
   }
 
   @Post('validate')
+  @Roles('admin')
+  @Audited('catalog.validate', { target: 'catalog', body: false })
   @HttpCode(200)
   @ApiOperation({ summary: 'Validate catalog files given in the body; nothing is stored' })
   @ApiOkResponse({ type: CatalogValidateResponseDto })

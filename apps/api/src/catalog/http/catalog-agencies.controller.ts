@@ -16,6 +16,10 @@ import { AgencyCreateDto, AgencyDetailDto, AgencyPatchDto, AgencyViewDto } from 
 import { RequestErrorResponseDto } from './catalog-admin.dto';
 import { CatalogExceptionFilter } from './catalog-exception.filter';
 import { CatalogValidationPipe } from './catalog-validation.pipe';
+import type { SessionUser } from '@kuzet/contracts';
+import { AgencyScope } from '../../auth/agency-scope.service';
+import { CurrentUser, Roles } from '../../auth/auth.decorators';
+import { Audited } from '../../audit/audited.decorator';
 
 @ApiTags('catalog')
 @Controller('catalog/agencies')
@@ -25,20 +29,22 @@ export class CatalogAgenciesController {
   constructor(
     private readonly repo: CatalogRepository,
     private readonly writes: CatalogWriteService,
+    private readonly scope: AgencyScope,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'All agencies, enabled or not' })
   @ApiOkResponse({ type: AgencyViewDto, isArray: true })
-  list(): Promise<AgencyView[]> {
-    return this.repo.listAgencies();
+  async list(@CurrentUser() user: SessionUser): Promise<AgencyView[]> {
+    return this.scope.filter(user, await this.repo.listAgencies(), (a) => a.code);
   }
 
   @Get(':code')
   @ApiOperation({ summary: 'One agency with its systems' })
   @ApiOkResponse({ type: AgencyDetailDto })
   @ApiNotFoundResponse()
-  async get(@Param('code') code: string): Promise<AgencyDetail> {
+  async get(@Param('code') code: string, @CurrentUser() user: SessionUser): Promise<AgencyDetail> {
+    this.scope.assertAgency(user, code);
     const agency = await this.repo.findAgency(code);
     if (!agency) throw new CatalogItemNotFoundError('agency', code);
     const systems = await this.repo.listSystems({ agency: code });
@@ -55,6 +61,8 @@ export class CatalogAgenciesController {
   }
 
   @Post()
+  @Roles('admin')
+  @Audited('catalog.agency.create', { target: 'agency' })
   @ApiOperation({ summary: 'Add an agency (source "api")' })
   @ApiCreatedResponse({ type: AgencyViewDto })
   @ApiBadRequestResponse({ type: RequestErrorResponseDto })
@@ -64,6 +72,8 @@ export class CatalogAgenciesController {
   }
 
   @Patch(':code')
+  @Roles('admin')
+  @Audited('catalog.agency.update', { target: 'agency' })
   @ApiOperation({ summary: 'Change an agency; a folder-defined one is overwritten by the next reload' })
   @ApiOkResponse({ type: AgencyViewDto })
   @ApiBadRequestResponse({ type: RequestErrorResponseDto })
@@ -73,6 +83,8 @@ export class CatalogAgenciesController {
   }
 
   @Delete(':code')
+  @Roles('admin')
+  @Audited('catalog.agency.disable', { target: 'agency' })
   @ApiOperation({ summary: 'Disable an agency (rows are never deleted)' })
   @ApiOkResponse({ type: AgencyViewDto })
   @ApiNotFoundResponse()

@@ -32,6 +32,10 @@ import {
   SystemsQueryDto,
   SystemViewDto,
 } from './system.dto';
+import type { SessionUser } from '@kuzet/contracts';
+import { AgencyScope } from '../../auth/agency-scope.service';
+import { CurrentUser, Roles } from '../../auth/auth.decorators';
+import { Audited } from '../../audit/audited.decorator';
 
 @ApiTags('catalog')
 @Controller('catalog/systems')
@@ -41,6 +45,7 @@ export class CatalogSystemsController {
   constructor(
     private readonly repo: CatalogRepository,
     private readonly writes: CatalogWriteService,
+    private readonly scope: AgencyScope,
   ) {}
 
   @Get()
@@ -49,19 +54,22 @@ export class CatalogSystemsController {
   })
   @ApiOkResponse({ type: SystemViewDto, isArray: true })
   @ApiBadRequestResponse({ type: RequestErrorResponseDto })
-  list(@Query() query: SystemsQueryDto): Promise<SystemView[]> {
-    return this.repo.listSystems(query);
+  list(@Query() query: SystemsQueryDto, @CurrentUser() user: SessionUser): Promise<SystemView[]> {
+    return this.repo.listSystems({ ...query, agency: this.scope.agencyFilter(user, query.agency) });
   }
 
   @Get(':code')
   @ApiOperation({ summary: 'One system with its checks and dependents' })
   @ApiOkResponse({ type: SystemDetailDto })
   @ApiNotFoundResponse()
-  get(@Param('code') code: string): Promise<SystemDetail> {
-    return this.writes.systemDetail(code);
+  async get(@Param('code') code: string, @CurrentUser() user: SessionUser): Promise<SystemDetail> {
+    await this.scope.assertSystem(user, code);
+    return this.scope.redactSystemDetail(user, await this.writes.systemDetail(code));
   }
 
   @Post()
+  @Roles('admin')
+  @Audited('catalog.system.create', { target: 'system' })
   @ApiOperation({ summary: 'Add a system, optionally with checks (source "api")' })
   @ApiCreatedResponse({ type: SystemDetailDto })
   @ApiBadRequestResponse({ type: RequestErrorResponseDto })
@@ -71,6 +79,8 @@ export class CatalogSystemsController {
   }
 
   @Patch(':code')
+  @Roles('admin')
+  @Audited('catalog.system.update', { target: 'system' })
   @ApiOperation({ summary: 'Change a system (not its checks); null clears category or slo_target' })
   @ApiOkResponse({ type: SystemDetailDto })
   @ApiBadRequestResponse({ type: RequestErrorResponseDto })
@@ -80,6 +90,8 @@ export class CatalogSystemsController {
   }
 
   @Delete(':code')
+  @Roles('admin')
+  @Audited('catalog.system.disable', { target: 'system' })
   @ApiOperation({ summary: 'Disable a system (rows are never deleted)' })
   @ApiOkResponse({ type: SystemDetailDto })
   @ApiNotFoundResponse()

@@ -6,6 +6,9 @@ import { IncidentsExceptionFilter } from '../../incidents/http/incidents-excepti
 import { IncidentsValidationPipe } from '../../incidents/http/incidents-validation.pipe';
 import { AgencyStatusView, DetectionStatusService } from '../detection-status.service';
 import type { SystemStatusRow } from '../detection.repository';
+import type { SessionUser } from '@kuzet/contracts';
+import { AgencyScope } from '../../auth/agency-scope.service';
+import { CurrentUser } from '../../auth/auth.decorators';
 
 const systemsStatusQuerySchema = z.strictObject({
   agency: z
@@ -33,20 +36,23 @@ class AgencyStatusDto extends createZodDto(
 @UsePipes(IncidentsValidationPipe)
 @UseFilters(IncidentsExceptionFilter)
 export class DetectionStatusController {
-  constructor(private readonly statuses: DetectionStatusService) {}
+  constructor(
+    private readonly statuses: DetectionStatusService,
+    private readonly scope: AgencyScope,
+  ) {}
 
   @Get('systems')
   @ApiOperation({ summary: 'Current status of every enabled system (null: no data yet)' })
   @ApiOkResponse({ type: SystemStatusDto, isArray: true })
   @ApiBadRequestResponse()
-  systems(@Query() query: SystemsStatusQueryDto): Promise<SystemStatusRow[]> {
-    return this.statuses.systems(query.agency);
+  systems(@Query() query: SystemsStatusQueryDto, @CurrentUser() user: SessionUser): Promise<SystemStatusRow[]> {
+    return this.statuses.systems(this.scope.agencyFilter(user, query.agency));
   }
 
   @Get('agencies')
   @ApiOperation({ summary: 'Current status of every agency, rolled up from its systems' })
   @ApiOkResponse({ type: AgencyStatusDto, isArray: true })
-  agencies(): Promise<AgencyStatusView[]> {
-    return this.statuses.agencies();
+  async agencies(@CurrentUser() user: SessionUser): Promise<AgencyStatusView[]> {
+    return this.scope.filter(user, await this.statuses.agencies(), (a) => a.agency);
   }
 }

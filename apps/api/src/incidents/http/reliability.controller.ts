@@ -4,13 +4,19 @@ import { IncidentsReadService } from '../incidents-read.service';
 import { IncidentsExceptionFilter } from './incidents-exception.filter';
 import { ReliabilityQueryDto, ReliabilityView, ReliabilityViewDto } from './incidents.dto';
 import { IncidentsValidationPipe } from './incidents-validation.pipe';
+import type { SessionUser } from '@kuzet/contracts';
+import { AgencyScope } from '../../auth/agency-scope.service';
+import { CurrentUser } from '../../auth/auth.decorators';
 
 @ApiTags('incidents')
 @Controller('reliability')
 @UsePipes(IncidentsValidationPipe)
 @UseFilters(IncidentsExceptionFilter)
 export class ReliabilityController {
-  constructor(private readonly reads: IncidentsReadService) {}
+  constructor(
+    private readonly reads: IncidentsReadService,
+    private readonly scope: AgencyScope,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -19,7 +25,9 @@ export class ReliabilityController {
   })
   @ApiOkResponse({ type: ReliabilityViewDto })
   @ApiBadRequestResponse()
-  get(@Query() query: ReliabilityQueryDto): Promise<ReliabilityView> {
+  async get(@Query() query: ReliabilityQueryDto, @CurrentUser() user: SessionUser): Promise<ReliabilityView> {
+    if (query.agency) this.scope.assertAgency(user, query.agency);
+    if (query.system) await this.scope.assertSystem(user, query.system);
     return this.reads.reliability(query);
   }
 }

@@ -2,8 +2,11 @@ import { Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nest
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { UnknownPushTokenError } from '../probing.errors';
 import { PushService } from './push.service';
+import { Public } from '../../auth/auth.decorators';
 
 @ApiTags('heartbeat')
+// No session: the unguessable push token in the path is the credential.
+@Public()
 @Controller('push')
 export class PushController {
   constructor(private readonly push: PushService) {}

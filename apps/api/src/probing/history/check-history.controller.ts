@@ -3,6 +3,9 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import { z } from 'zod';
 import { parseOr400 } from '../http/zod-bad-request';
 import { CheckHistoryService, MAX_RESULTS_PAGE } from './check-history.service';
+import type { SessionUser } from '@kuzet/contracts';
+import { AgencyScope } from '../../auth/agency-scope.service';
+import { CurrentUser } from '../../auth/auth.decorators';
 
 const idSchema = z.coerce.number().int().positive();
 const resultsQuery = z.object({
@@ -26,7 +29,10 @@ const latencyQuery = z
 @ApiTags('results')
 @Controller('checks')
 export class CheckHistoryController {
-  constructor(private readonly history: CheckHistoryService) {}
+  constructor(
+    private readonly history: CheckHistoryService,
+    private readonly scope: AgencyScope,
+  ) {}
 
   @Get(':id/results')
   @ApiOperation({ summary: "A check's recent raw results, newest first (keyset paged)" })
@@ -37,8 +43,9 @@ export class CheckHistoryController {
   @ApiOkResponse({ description: 'ResultsPage' })
   @ApiNotFoundResponse()
   @ApiBadRequestResponse()
-  results(@Param('id') id: string, @Query() query: unknown) {
+  async results(@Param('id') id: string, @Query() query: unknown, @CurrentUser() user: SessionUser) {
     const checkId = parseOr400(idSchema, id);
+    await this.scope.assertCheck(user, checkId);
     const q = parseOr400(resultsQuery, query);
     const before = q.before ? { time: new Date(q.before), region: q.before_region ?? '\u{10FFFF}' } : undefined;
     return this.history.recent(checkId, q.limit, before);
@@ -53,8 +60,9 @@ export class CheckHistoryController {
   @ApiOkResponse({ description: 'RollupSeries' })
   @ApiNotFoundResponse()
   @ApiBadRequestResponse()
-  latency(@Param('id') id: string, @Query() query: unknown) {
+  async latency(@Param('id') id: string, @Query() query: unknown, @CurrentUser() user: SessionUser) {
     const checkId = parseOr400(idSchema, id);
+    await this.scope.assertCheck(user, checkId);
     const q = parseOr400(latencyQuery, query);
     return this.history.latency(checkId, q.from, q.to, q.region);
   }

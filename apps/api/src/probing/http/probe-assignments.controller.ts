@@ -8,6 +8,7 @@ import { PROBING_OPTIONS, ProbingOptions } from '../probing.options';
 import { AgentRegistryService } from '../registry/agent-registry.service';
 import { ProbeAuthGuard, ProbeRequest } from '../tokens/probe-auth.guard';
 import { parseOr400 } from './zod-bad-request';
+import { Public } from '../../auth/auth.decorators';
 
 const querySchema = z.object({
   agent: z.string().min(1).max(100).regex(/^[A-Za-z0-9._:@-]+$/, 'letters, digits and . _ : @ - only'),
@@ -16,6 +17,8 @@ const querySchema = z.object({
 
 @ApiTags('probing')
 @ApiBearerAuth()
+// No session: probe agents authenticate with their own bearer token (ProbeAuthGuard).
+@Public()
 @Controller('probe/v1')
 @UseGuards(ProbeAuthGuard)
 export class ProbeAssignmentsController {

@@ -5,9 +5,12 @@ import { ResultRegionMismatchError } from '../probing.errors';
 import { ResultIntakeService } from '../results/result-intake.service';
 import { ProbeAuthGuard, ProbeRequest } from '../tokens/probe-auth.guard';
 import { parseOr400 } from './zod-bad-request';
+import { Public } from '../../auth/auth.decorators';
 
 @ApiTags('probing')
 @ApiBearerAuth()
+// No session: probe agents authenticate with their own bearer token (ProbeAuthGuard).
+@Public()
 @Controller('probe/v1')
 @UseGuards(ProbeAuthGuard)
 export class ProbeResultsController {

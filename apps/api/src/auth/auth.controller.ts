@@ -1,0 +1,90 @@
+import { Body, Controller, ForbiddenException, Get, HttpCode, Post, Req, Res, UsePipes } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { SessionView } from '@kuzet/contracts';
+import type { FastifyReply } from 'fastify';
+import { AppConfig } from '../config/app-config';
+import { UsersService } from '../users/users.service';
+import { AnyRole, Public } from './auth.decorators';
+import { LoginBodyDto, PasswordChangeBodyDto, SessionViewDto } from './auth.dto';
+import { AuthService, LoginRateLimitedError } from './auth.service';
+import { AuthValidationPipe } from './auth-validation.pipe';
+import { AuthenticatedRequest, clientAddress } from './authenticated-request';
+import { clearedSessionCookie, cookieIsSecure, sessionCookie, sessionTokenOf } from './session-cookie';
+
+@ApiTags('auth')
+@Controller('auth')
+@UsePipes(AuthValidationPipe)
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in: sets the kuzet_session cookie; the body holds the CSRF token for writes' })
+  @ApiOkResponse({ type: SessionViewDto })
+  @ApiBadRequestResponse()
+  @ApiUnauthorizedResponse({ description: 'wrong e-mail or password (one message for both)' })
+  @ApiTooManyRequestsResponse({ description: 'too many failed attempts from this address or for this e-mail; see Retry-After' })
+  async login(
+    @Body() body: LoginBodyDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionView> {
+    try {
+      const { token, view } = await this.auth.login(body.email, body.password, clientAddress(request));
+      const secure = cookieIsSecure(this.config.auth.cookieSecure, request);
+      reply.header('set-cookie', sessionCookie(token, this.config.auth.sessionTtlMs, secure));
+      reply.header('cache-control', 'no-store');
+      return view;
+    } catch (error) {
+      if (error instanceof LoginRateLimitedError) reply.header('retry-after', String(error.retryAfterS));
+      throw error;
+    }
+  }
+
+  @Post('logout')
+  @AnyRole()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: ends this session and clears the cookie' })
+  @ApiNoContentResponse()
+  async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(sessionTokenOf(request.headers.cookie)!, request.session!, clientAddress(request));
+    reply.header('set-cookie', clearedSessionCookie(cookieIsSecure(this.config.auth.cookieSecure, request)));
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in user, the CSRF token for writes and the session expiry' })
+  @ApiOkResponse({ type: SessionViewDto })
+  @ApiUnauthorizedResponse()
+  me(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): SessionView {
+    reply.header('cache-control', 'no-store');
+    return this.auth.view(request.session!);
+  }
+
+  @Post('password')
+  @AnyRole()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change one\'s own password; other sessions of the user end' })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse()
+  @ApiForbiddenResponse({ description: 'the current password is wrong' })
+  async changePassword(@Body() body: PasswordChangeBodyDto, @Req() request: AuthenticatedRequest): Promise<void> {
+    const session = request.session!;
+    const actor = { id: session.user.id, email: session.user.email, address: clientAddress(request) };
+    const changed = await this.users.changeOwnPassword(session.user.id, body.current_password, body.new_password, session.id, actor);
+    if (!changed) throw new ForbiddenException('the current password is wrong');
+  }
+}

@@ -1,0 +1,98 @@
+import type { SessionView } from '@kuzet/contracts/auth/auth-api';
+import type { AgencyView, CheckView, SystemDetail, SystemView } from '@kuzet/contracts/catalog/catalog-api.dto';
+import type { SystemStatusView } from '@kuzet/contracts/realtime/realtime-events';
+import type { IncidentDetail, IncidentPage, LatencySeries, PublicUpdateBody, ResultsPage, UptimeReport } from './api-types';
+
+/** The header name of libs/contracts auth-api.ts (CSRF_HEADER); repeated here to keep the bundle free of zod. */
+const CSRF_HEADER = 'x-csrf-token';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Thin fetch wrapper for the board: same-origin cookie session, CSRF header on every write. */
+export class ApiClient {
+  private csrf: string | null = null;
+
+  constructor(private readonly base = '') {}
+
+  setCsrf(token: string | null): void {
+    this.csrf = token;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET' && this.csrf) headers[CSRF_HEADER] = this.csrf;
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) {
+      let message = res.statusText;
+      try {
+        const problem = (await res.json()) as { message?: string | string[] };
+        if (problem.message) message = Array.isArray(problem.message) ? problem.message.join('; ') : problem.message;
+      } catch {
+        // not JSON
+      }
+      throw new ApiError(res.status, message);
+    }
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async login(email: string, password: string): Promise<SessionView> {
+    const s = await this.request<SessionView>('POST', '/api/auth/login', { email, password });
+    this.csrf = s.csrf_token;
+    return s;
+  }
+  async me(): Promise<SessionView | null> {
+    try {
+      const s = await this.request<SessionView>('GET', '/api/auth/me');
+      this.csrf = s.csrf_token;
+      return s;
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 404)) return null;
+      throw err;
+    }
+  }
+  async logout(): Promise<void> {
+    await this.request<void>('POST', '/api/auth/logout');
+    this.csrf = null;
+  }
+
+  agencies = () => this.request<AgencyView[]>('GET', '/api/catalog/agencies');
+  systems = () => this.request<SystemView[]>('GET', '/api/catalog/systems');
+  system = (code: string) => this.request<SystemDetail>('GET', `/api/catalog/systems/${encodeURIComponent(code)}`);
+  checks = (system: string) => this.request<CheckView[]>('GET', `/api/catalog/checks?system=${encodeURIComponent(system)}`);
+  statuses = () => this.request<SystemStatusView[]>('GET', '/api/status/systems');
+
+  incidents = (query: Record<string, string>) =>
+    this.request<IncidentPage>('GET', `/api/incidents?${new URLSearchParams(query).toString()}`);
+  incident = (id: number) => this.request<IncidentDetail>('GET', `/api/incidents/${id}`);
+  ack = (id: number) => this.request<IncidentDetail>('POST', `/api/incidents/${id}/ack`);
+  resolve = (id: number) => this.request<IncidentDetail>('POST', `/api/incidents/${id}/resolve`);
+  note = (id: number, text: string) => this.request<IncidentDetail>('POST', `/api/incidents/${id}/notes`, { text });
+  publicUpdate = (id: number, body: PublicUpdateBody) =>
+    this.request<IncidentDetail>('POST', `/api/incidents/${id}/public-updates`, body);
+
+  uptime = (system: string, from: Date, granularity: 'day' | 'range') =>
+    this.request<UptimeReport>(
+      'GET',
+      `/api/uptime/systems/${encodeURIComponent(system)}?from=${encodeURIComponent(from.toISOString())}&granularity=${granularity}`,
+    );
+  results = (checkId: number, limit = 20) => this.request<ResultsPage>('GET', `/api/checks/${checkId}/results?limit=${limit}`);
+  latency = (checkId: number, from: Date) =>
+    this.request<LatencySeries>('GET', `/api/checks/${checkId}/latency?from=${encodeURIComponent(from.toISOString())}`);
+}
+
+export const api = new ApiClient();

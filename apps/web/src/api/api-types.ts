@@ -1,0 +1,93 @@
+import type { LocalizedText } from '@kuzet/contracts/catalog/localized-text.schema';
+import type { BoardIncident } from '@kuzet/contracts/realtime/realtime-events';
+
+// REST shapes the board reads that have no shared contract yet; mirrored from the API's
+// controllers (apps/api/src/incidents/http/incidents.dto.ts, probing/history, uptime, timeseries).
+
+export interface IncidentPage {
+  items: BoardIncident[];
+  next_cursor: string | null;
+}
+
+export interface IncidentTimelineEntry {
+  id: number;
+  kind: string;
+  at: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
+export interface IncidentDetail extends BoardIncident {
+  timeline: IncidentTimelineEntry[];
+}
+
+export interface PublicUpdateBody {
+  public_state: BoardIncident['public_state'];
+  text: LocalizedText;
+}
+
+export interface ConditionResult {
+  condition: string;
+  success: boolean;
+  actual?: string;
+  error?: string;
+}
+
+export interface TlsDetails {
+  protocol: string | null;
+  cipher: string | null;
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  daysToExpiry: number;
+  chainValid: boolean;
+  authorizationError?: string;
+  keyBits?: number;
+  forwardSecrecy?: boolean;
+  acceptedVersions?: string[];
+}
+
+export interface ResultView {
+  time: string;
+  region: string;
+  outcome: number;
+  latency_ms: number | null;
+  status_code: number | null;
+  error_class: string | null;
+  error_message?: string | null;
+  conditions?: ConditionResult[];
+  details?: { tls?: TlsDetails; [k: string]: unknown };
+}
+export interface ResultsPage {
+  check_id: number;
+  results: ResultView[];
+  next: { before: string; before_region: string } | null;
+}
+
+/** GET /api/checks/:id/latency: RollupSeries serialised (camelCase fields, ISO buckets). */
+export interface LatencyPoint {
+  bucket: string;
+  region: string;
+  total: number;
+  latencyP50: number | null;
+  latencyP95: number | null;
+}
+export interface LatencySeries {
+  resolution: string;
+  from: string;
+  to: string;
+  points: LatencyPoint[];
+}
+
+export interface UptimeEntry {
+  uptime: number | null;
+  minutes: Record<string, number>;
+}
+export interface UptimeReport {
+  from: string;
+  to: string;
+  granularity: 'day' | 'range';
+  resolution: string;
+  days: ({ date: string } & UptimeEntry)[];
+  total: UptimeEntry;
+}

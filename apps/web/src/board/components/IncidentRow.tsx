@@ -1,0 +1,64 @@
+import { memo } from 'react';
+import { api } from '../../api/api-client';
+import { t, tk } from '../../i18n';
+import { systemPath } from '../model/board-route';
+import { usePrefs } from '../prefs/prefs-store';
+import { useCatalog, useIncident, useViewer } from '../store/board-context';
+import { useAction } from '../use-action';
+import { linkClick } from '../use-location';
+import { StatusBadge } from './StatusBadge';
+import { formatTime } from './format';
+
+/** One incident in the feed; subscribes to its own incident only. */
+export const IncidentRow = memo(function IncidentRow({ id, onOpen }: { id: number; onOpen: (id: number) => void }) {
+  const incident = useIncident(id);
+  const { lang, wall } = usePrefs();
+  const viewer = useViewer();
+  const catalog = useCatalog();
+  const action = useAction();
+  if (!incident) return null;
+  const system = catalog.systems.find((s) => s.code === incident.system);
+  const agency = catalog.agencies.find((a) => a.code === incident.agency);
+  const canAct = !wall && viewer.canAct(incident.agency) && incident.state !== 'resolved';
+  return (
+    <div
+      className="incident-row"
+      data-testid="incident-row"
+      data-incident-id={incident.id}
+      data-state={incident.state}
+      data-severity={incident.severity}
+      data-system={incident.system}
+    >
+      <span className="severity" data-severity={incident.severity}>{tk(lang, `sev.${incident.severity}`)}</span>
+      <div className="incident-main">
+        <a href={systemPath(incident.system)} onClick={linkClick(systemPath(incident.system))} className="incident-system">
+          {system?.name[lang] ?? incident.system}
+        </a>
+        <span className="incident-agency">{agency?.name[lang] ?? incident.agency}</span>
+        <span className="incident-title">{incident.title[lang]}</span>
+      </div>
+      <StatusBadge status={incident.status} />
+      <span className="incident-state" data-testid="incident-state">
+        {tk(lang, `inc.${incident.state}`)}
+        {incident.kind === 'symptom' ? ` · ${t(lang, 'kind.symptom')}` : ''}
+      </span>
+      <time className="incident-time" dateTime={incident.opened_at}>{formatTime(incident.opened_at, lang)}</time>
+      {!wall && (
+        <div className="incident-actions controls">
+          {canAct && incident.state === 'open' && (
+            <button data-testid="ack-button" disabled={action.busy} onClick={() => action.run(() => api.ack(incident.id))}>
+              {t(lang, 'ack')}
+            </button>
+          )}
+          {canAct && (
+            <button data-testid="resolve-button" disabled={action.busy} onClick={() => action.run(() => api.resolve(incident.id))}>
+              {t(lang, 'resolve')}
+            </button>
+          )}
+          <button data-testid="incident-details" onClick={() => onOpen(incident.id)}>{t(lang, 'details')}</button>
+          {action.error && <span role="alert" className="error">{t(lang, 'actionFailed')}: {action.error}</span>}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,35 @@
+/** A catalog system as the overview grid needs it. */
+export interface OverviewSystem {
+  code: string;
+  agency: string;
+  tier: string;
+}
+
+/** One virtual row of the national overview: an agency heading, or one line of its tiles. */
+export type OverviewRow = { kind: 'agency'; agency: string; count: number } | { kind: 'tiles'; agency: string; codes: string[] };
+
+const TIER_RANK: Record<string, number> = { critical: 0, high: 1, normal: 2, internal: 3 };
+
+/**
+ * Groups systems by agency (agencies in the given order, then any unknown one) and cuts each
+ * group into lines of `columns` tiles, most important tier first. Depends on the catalog and the
+ * width only, never on statuses: a status change does not rebuild the grid.
+ */
+export function overviewRows(agencies: readonly string[], systems: readonly OverviewSystem[], columns: number): OverviewRow[] {
+  const cols = Math.max(1, Math.floor(columns));
+  const groups = new Map<string, OverviewSystem[]>();
+  for (const a of agencies) groups.set(a, []);
+  for (const s of systems) {
+    const list = groups.get(s.agency) ?? [];
+    list.push(s);
+    groups.set(s.agency, list);
+  }
+  const rows: OverviewRow[] = [];
+  for (const [agency, list] of groups) {
+    if (list.length === 0) continue;
+    list.sort((a, b) => (TIER_RANK[a.tier] ?? 9) - (TIER_RANK[b.tier] ?? 9) || a.code.localeCompare(b.code));
+    rows.push({ kind: 'agency', agency, count: list.length });
+    for (let i = 0; i < list.length; i += cols) rows.push({ kind: 'tiles', agency, codes: list.slice(i, i + cols).map((s) => s.code) });
+  }
+  return rows;
+}
