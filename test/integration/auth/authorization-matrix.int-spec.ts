@@ -175,6 +175,21 @@ describe('authorization matrix: every REST route x every role', () => {
     expect(fromDoc.filter((r) => !(r in MATRIX))).toEqual([]);
   });
 
+  it('the OpenAPI document asks for the session cookie exactly where the guard does', async () => {
+    const doc = (await call('anonymous', 'GET', '/api/docs-json')).body;
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'kuzet_session' });
+    const wrong: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, Json>>))
+      for (const [method, op] of Object.entries(ops)) {
+        const route = `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
+        const outcome = MATRIX[route]?.outcome;
+        const needsSession = outcome !== PUBLIC && outcome !== PROBE_TOKEN;
+        const documented = (op.security ?? doc.security ?? []).some((r: Json) => 'session' in r);
+        if (documented !== needsSession) wrong.push(route);
+      }
+    expect(wrong).toEqual([]);
+  });
+
   it.each(Object.keys(MATRIX))('%s', async (route) => {
     const c = MATRIX[route];
     const method = route.split(' ')[0];

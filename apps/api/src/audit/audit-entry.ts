@@ -29,12 +29,15 @@ export interface AuditRecord {
 
 const SECRET_KEY = /password|secret|token/i;
 
-/** Drops secrets (any key naming a password, secret or token) from what is logged, recursively. */
+/**
+ * Drops secrets (any key naming a password, secret or token) from what is logged, recursively.
+ * A boolean under such a key is a marker ("password_reset": true), not a secret, and stays.
+ */
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redactSecrets(v);
+    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) && typeof v !== 'boolean' ? '[redacted]' : redactSecrets(v);
     return out;
   }
   return value;

@@ -1,13 +1,16 @@
-import { createParamDecorator, CustomDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, CustomDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Role, SessionUser } from '@kuzet/contracts';
 import { ROLES } from '@kuzet/contracts';
 import type { AuthenticatedRequest } from './authenticated-request';
 
 export const IS_PUBLIC = 'kuzet:public';
+/** Marks public operations in the OpenAPI document (setupOpenApi drops their cookie requirement). */
+export const OPENAPI_PUBLIC_EXTENSION = 'x-kuzet-public';
 export const ROLES_KEY = 'kuzet:roles';
 
 /** No session needed (health, sign-in, the Prometheus scrape, probe and push tokens). */
-export const Public = (): CustomDecorator => SetMetadata(IS_PUBLIC, true);
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(OPENAPI_PUBLIC_EXTENSION, true));
 
 /**
  * The roles allowed. Without it a read (GET/HEAD) is open to every signed-in role and a write
