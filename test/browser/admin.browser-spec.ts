@@ -217,4 +217,32 @@ describe('/admin: users and audit log (browser, built app, fixture catalog)', ()
     await expect(page.getByTestId('audit-table').locator('tbody').textContent()).resolves.toBe('Записей нет');
     expect(await filters.locator('[data-testid^="field-error-"]').count()).toBe(0);
   }, 120_000);
+
+  it('pages carry the security headers, and the admin page, the board and the API docs run under the content security policy', async () => {
+    const res = await fetch(`${app.baseUrl}/admin`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect((await fetch(`${app.baseUrl}/api/health`)).headers.get('x-content-type-options')).toBe('nosniff');
+
+    const page = await newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`)),
+    );
+    await signIn(page, app.baseUrl, ADMIN);
+    await page.goto(`${app.baseUrl}/board`);
+    await page.locator('[data-testid="system-tile"]').first().waitFor();
+    // The socket.io connection (connect-src 'self') is up.
+    await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+    await page.goto(`${app.baseUrl}/api/docs`);
+    await page.locator('.swagger-ui .opblock').first().waitFor();
+    expect(violations).toEqual([]);
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
+import { registerSecurityHeaders } from './web/security-headers';
 import { registerWebApp } from './web/web-static';
 
 /** Requests larger than this are refused with 413 before any handler runs. */
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(app.get(Logger));
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, { redisUrl: config.realtime.redisUrl }));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  await registerSecurityHeaders(app);
   setupOpenApi(app);
   await registerWebApp(app, findWebDist());
   return app;
