@@ -72,18 +72,20 @@ describe('demo users', () => {
     expect(print).toHaveBeenCalledTimes(1);
   });
 
-  it('wait for the demo catalog before creating the agency operator', async () => {
+  it('wait for the demo catalog, then create all four at once and print them in one block', async () => {
     t = await startAuthTestApp();
     const print = jest.spyOn(t.app.get(CredentialsPrinter), 'print').mockImplementation(() => undefined);
     const boot = t.app.get(AuthBootService);
-    const created = await boot.seedDemoUsers();
-    expect(created.map((u) => u.role)).toEqual(['admin', 'duty_officer', 'viewer']);
+    expect(await boot.seedDemoUsers()).toEqual([]);
+    expect(print).not.toHaveBeenCalled();
     await seedCatalog(t.ds);
     const [nit] = await t.ds.query(`SELECT id FROM agencies WHERE code = 'nit'`);
     await t.ds.query(`INSERT INTO systems (agency_id, code, tier, name_kk, name_ru, name_en) VALUES ($1, 'egov-portal', 'critical', 'e', 'e', 'e')`, [nit.id]);
     const printed = new Promise<string>((resolve) => print.mockImplementation((block: string) => resolve(block)));
     t.app.get(CatalogEvents).emit({ source: 'folder', revisionId: 1, contentHash: 'x', summary: {} as never });
-    expect(await printed).toContain('operator@demo.kuzet');
+    const block = await printed;
+    for (const u of DEMO_USERS) expect(block).toContain(u.email);
+    expect(print).toHaveBeenCalledTimes(1);
     const rows = await t.ds.query(`SELECT u.email, a.code FROM users u JOIN agencies a ON a.id = u.agency_id`);
     expect(rows).toEqual([{ email: 'operator@demo.kuzet', code: 'nit' }]);
   });

@@ -79,23 +79,21 @@ export class AuthBootService implements OnApplicationBootstrap, OnModuleDestroy 
   /** Creates the absent demo users; returns the ones created now with their passwords. */
   async seedDemoUsers(): Promise<{ email: string; role: Role; password: string }[]> {
     const created: { email: string; role: Role; password: string }[] = [];
-    let operatorWaits = false;
-    for (const user of DEMO_USERS) {
-      if (await this.users.findByEmail(user.email)) continue;
-      let agency: string | undefined;
-      if (user.role === 'agency_operator') {
-        agency = (await this.users.agencyOfSystem(DEMO_OPERATOR_SYSTEM))?.code;
-        if (!agency) {
-          operatorWaits = true;
-          continue;
-        }
-      }
+    const absent: DemoUser[] = [];
+    for (const user of DEMO_USERS) if (!(await this.users.findByEmail(user.email))) absent.push(user);
+    if (absent.length === 0) return created;
+    const agency = (await this.users.agencyOfSystem(DEMO_OPERATOR_SYSTEM))?.code;
+    // All in one go once the operator's agency is known, so the passwords print as one block.
+    if (!agency && absent.some((u) => u.role === 'agency_operator')) {
+      this.seedWhenCatalogLoads();
+      return created;
+    }
+    for (const user of absent) {
       const password = generatePassword();
-      await this.users.create({ ...user, agency, password }, SYSTEM_ACTOR);
+      await this.users.create({ ...user, agency: user.role === 'agency_operator' ? agency : undefined, password }, SYSTEM_ACTOR);
       created.push({ email: user.email, role: user.role, password });
     }
-    if (created.length) this.announce(created);
-    if (operatorWaits) this.seedWhenCatalogLoads();
+    this.announce(created);
     return created;
   }
 
@@ -118,7 +116,11 @@ export class AuthBootService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private announce(created: { email: string; role: Role; password: string }[]): void {
-    this.logger.log({ msg: 'demo users created; passwords are shown once', users: created });
+    // Passwords go to the terminal only, never into the JSON log (which may be shipped elsewhere).
+    this.logger.log({
+      msg: 'demo users created; their passwords are printed once on stdout',
+      users: created.map(({ email, role }) => ({ email, role })),
+    });
     const width = Math.max(...created.map((u) => u.email.length));
     const lines = created.map((u) => `  ${u.email.padEnd(width)}  ${u.password}  (${u.role})`);
     this.printer.print(
