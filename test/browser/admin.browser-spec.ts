@@ -233,9 +233,10 @@ describe('/admin: users and audit log (browser, built app, fixture catalog)', ()
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`)),
-    );
+    await page.addInitScript({
+      content:
+        "document.addEventListener('securitypolicyviolation', (e) => console.error('Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI));",
+    });
     await signIn(page, app.baseUrl, ADMIN);
     await page.goto(`${app.baseUrl}/board`);
     await page.locator('[data-testid="system-tile"]').first().waitFor();

@@ -197,7 +197,13 @@ describe('duty-officer board (browser, built app, demo fleet)', () => {
     const escalated = pageB.locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"][data-severity="sev1"]`);
     await escalated.waitFor({ timeout: 3 * detectionMs });
     await pageB.getByTestId('alarm-banner').waitFor({ timeout: DELIVERY_SLACK_MS });
-    await pageB.waitForFunction("document.title.startsWith('⚠')", undefined, { timeout: DELIVERY_SLACK_MS });
+    // Polled from here: waitForFunction evaluates its predicate with eval, which the app's CSP
+    // (script-src 'self') refuses.
+    const titleBy = Date.now() + DELIVERY_SLACK_MS;
+    while (!(await pageB.title()).startsWith('⚠')) {
+      if (Date.now() > titleBy) throw new Error(`the title did not flash: ${await pageB.title()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await pageB.screenshot({ path: join(ARTIFACTS, 'board-alarm.png') });
     await pageB.getByTestId('alarm-banner').getByRole('button').click();
     await pageB.getByTestId('alarm-banner').waitFor({ state: 'detached' });
@@ -220,6 +226,17 @@ describe('duty-officer board (browser, built app, demo fleet)', () => {
     expect(downstream).toEqual(expect.arrayContaining(direct));
     await page.getByTestId('uptime').waitFor();
     await page.getByTestId('check-section').first().waitFor();
+    // Recent results with their conditions, and the latency chart drawn from the 1-minute rollups
+    // (the plain rollup job runs every 30 s: re-pick the range until a bucket exists).
+    await page.locator('[data-testid="check-section"] table tbody tr').first().waitFor();
+    const chart = page.getByTestId('latency-chart').first();
+    const lines = chart.locator('.recharts-line path');
+    for (let i = 0; i < 45 && (await lines.count()) === 0; i++) {
+      await chart.locator('button[data-range="last24h"]').click();
+      await chart.locator('button[data-range="last6h"]').click();
+      await page.waitForTimeout(2_000);
+    }
+    expect(await lines.count()).toBeGreaterThan(0);
     expect(await pageMark(page)).toBe(42);
     await page.screenshot({ path: join(ARTIFACTS, 'board-system.png'), fullPage: true });
 

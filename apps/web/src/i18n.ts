@@ -114,11 +114,8 @@ const boardUi = {
   breaks: { kk: 'Іркілсе, зардап шегеді', ru: 'При сбое затронет', en: 'An outage breaks downstream' },
   none: { kk: 'Жоқ', ru: 'Нет', en: 'None' },
   noChecks: { kk: 'Бұл жүйеде тексерулер жоқ', ru: 'У системы нет проверок', en: 'This system has no checks' },
-  noCheckIds: {
-    kk: 'API тексеру идентификаторын бермейді: нәтижелер мен кідіріс қолжетімсіз',
-    ru: 'API не отдаёт идентификатор проверки: результаты и задержка недоступны',
-    en: 'The API does not give check ids: results and latency are unavailable',
-  },
+  latencyRange: { kk: 'Кезең', ru: 'Период', en: 'Range' },
+  last6h: { kk: '6 сағат', ru: '6 часов', en: '6 h' },
   noData: { kk: 'Дерек жоқ', ru: 'Нет данных', en: 'No data' },
   loadFailed: { kk: 'Жүктеу сәтсіз аяқталды', ru: 'Не удалось загрузить', en: 'Could not load' },
   techDebt: { kk: 'Техникалық қарыз бағасы', ru: 'Оценка технического долга', en: 'Technology-debt score' },

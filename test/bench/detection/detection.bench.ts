@@ -12,6 +12,7 @@ import { Client } from 'pg';
 import { startSimulator } from '../../../apps/simulator/src';
 import { createSimulatorLogger } from '../../../apps/simulator/src/logging/simulator-logger';
 import { freePort } from '../../support/free-port';
+import { percentile } from '../../support/percentile';
 
 const INTERVAL_S = 5;
 const FAULT_FREE_S = Number(process.env.BENCH_FAULT_FREE_S ?? 600);
@@ -46,13 +47,6 @@ async function incidents(base: string): Promise<Incident[]> {
   return body.items;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = (p / 100) * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
 
 async function main(): Promise<void> {
   const database = `kuzet_bench_detection_${Date.now()}`;

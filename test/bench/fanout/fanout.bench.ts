@@ -16,6 +16,7 @@ import { loadAppConfig } from '../../../apps/api/src/config/app-config';
 import { IncidentEvents } from '../../../apps/api/src/incidents/incident-events.service';
 import type { IncidentRecord } from '../../../apps/api/src/incidents/incident-record';
 import { freePort } from '../../support/free-port';
+import { percentile } from '../../support/percentile';
 
 const CLIENTS = Number(process.env.FANOUT_CLIENTS ?? 2000);
 const ROUNDS = Number(process.env.FANOUT_ROUNDS ?? 30);
@@ -44,13 +45,6 @@ async function admin(sql: string, database = 'postgres'): Promise<void> {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = (p / 100) * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
 
 function summary(latencies: number[]) {
   const s = [...latencies].sort((a, b) => a - b);

@@ -10,35 +10,23 @@ import { TlsPanel } from './TlsPanel';
 // Recharts is most of the bundle: loaded only when a drill-down is opened.
 const LatencyChart = lazy(() => import('./LatencyChart').then((m) => ({ default: m.LatencyChart })));
 
-/** The numeric check id, when the catalog view carries one (results and latency are addressed by it). */
-export const checkId = (c: CheckView): number | null => {
-  const id = (c as CheckView & { id?: unknown }).id;
-  return typeof id === 'number' ? id : null;
-};
-
 /** One check of a system: latency by region, recent results with conditions, TLS details. */
 export function CheckSection({ check }: { check: CheckView }) {
   const { lang } = usePrefs();
-  const id = checkId(check);
-  const results = useAsync(() => (id === null ? Promise.resolve(null) : api.results(id, 20)), [id]);
+  const id = check.id;
+  const results = useAsync(() => api.results(id, 20), [id]);
   const label = `${check.code} (${check.kind})`;
   const tlsRun = results.data?.results.find((r) => r.details?.tls);
   return (
     <section className="card check" data-testid="check-section" data-check={check.key}>
       <h3>{t(lang, 'check')}: {label}</h3>
-      {id === null ? (
-        <p className="muted">{t(lang, 'noCheckIds')}</p>
-      ) : (
-        <>
-          <Suspense fallback={<p className="empty">{t(lang, 'loading')}</p>}>
-            <LatencyChart checkId={id} label={`${t(lang, 'latency')} — ${label}`} />
-          </Suspense>
-          <h4>{t(lang, 'recentResults')}</h4>
-          {results.error && <p role="alert" className="error">{t(lang, 'loadFailed')}: {results.error}</p>}
-          {results.data && <RecentResults results={results.data.results} />}
-          {(check.kind === 'tls' || tlsRun) && <TlsPanel tls={tlsRun?.details?.tls} source={tlsRun ? tlsRun.region : null} />}
-        </>
-      )}
+      <Suspense fallback={<p className="empty">{t(lang, 'loading')}</p>}>
+        <LatencyChart checkId={id} label={`${t(lang, 'latency')} — ${label}`} />
+      </Suspense>
+      <h4>{t(lang, 'recentResults')}</h4>
+      {results.error && <p role="alert" className="error">{t(lang, 'loadFailed')}: {results.error}</p>}
+      {results.data && <RecentResults results={results.data.results} />}
+      {(check.kind === 'tls' || tlsRun) && <TlsPanel tls={tlsRun?.details?.tls} source={tlsRun ? tlsRun.region : null} />}
     </section>
   );
 }

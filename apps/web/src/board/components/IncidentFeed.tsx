@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { t } from '../../i18n';
 import { usePrefs } from '../prefs/prefs-store';
@@ -18,10 +18,18 @@ export function IncidentFeed({ onOpen, agency, system }: { onOpen: (id: number) 
     return agency ? list.filter((id) => store.incident(id)?.agency === agency) : list;
   }, [ids, showResolved, agency, system, store]);
   const activeShown = visible.filter((id) => store.incident(id)?.state !== 'resolved').length;
+  // Measured sizes are cached per key: keyed by incident (not index) they follow a row when the
+  // order changes; a new key function per list (and mode) makes the virtualizer recompute positions.
+  const getItemKey = useCallback(
+    (i: number) => visible[i],
+    // wall changes the estimates, not the keys
+    [visible, wall],
+  );
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => (wall ? 96 : 72),
+    getItemKey,
     overscan: 8,
   });
   return (

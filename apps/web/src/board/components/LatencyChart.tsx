@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../api/api-client';
 import { t } from '../../i18n';
@@ -9,15 +9,35 @@ import { formatTime } from './format';
 
 const COLORS = ['#2563eb', '#d97706', '#059669', '#9333ea', '#dc2626', '#0891b2'];
 
-/** p50 and p95 latency of one check over the last 24 h, one pair of lines per region. */
+/**
+ * Ranges offered; the API picks the rollup from the range: 1-minute buckets up to 12 h (the last
+ * minutes show at once), hourly beyond (an hour bucket appears once its rollup job has run).
+ */
+const RANGES = [
+  { key: 'last6h', hours: 6 },
+  { key: 'last24h', hours: 24 },
+  { key: 'last7d', hours: 7 * 24 },
+] as const;
+
+/** p50 and p95 latency of one check over the chosen range (6 h by default), one pair of lines per region. */
 export function LatencyChart({ checkId, label }: { checkId: number; label: string }) {
   const { lang } = usePrefs();
-  const from = useMemo(() => new Date(Date.now() - 24 * 3600_000), []);
+  const [hours, setHours] = useState<number>(RANGES[0].hours);
+  const from = useMemo(() => new Date(Date.now() - hours * 3600_000), [hours]);
   const series = useAsync(() => api.latency(checkId, from), [checkId, from]);
   const data = useMemo(() => latencyByRegion(series.data?.points ?? []), [series.data]);
   return (
     <figure className="chart" data-testid="latency-chart" aria-label={`${t(lang, 'latency')}: ${label}`}>
-      <figcaption>{label}</figcaption>
+      <figcaption>
+        {label}
+        <span className="range" role="group" aria-label={t(lang, 'latencyRange')}>
+          {RANGES.map((r) => (
+            <button key={r.key} type="button" aria-pressed={r.hours === hours} data-range={r.key} onClick={() => setHours(r.hours)}>
+              {t(lang, r.key)}
+            </button>
+          ))}
+        </span>
+      </figcaption>
       {series.error && <p role="alert" className="error">{t(lang, 'loadFailed')}: {series.error}</p>}
       {series.data && data.rows.length === 0 && <p className="empty">{t(lang, 'noData')}</p>}
       {data.rows.length > 0 && (

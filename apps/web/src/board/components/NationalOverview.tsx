@@ -1,10 +1,10 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SystemView } from '@kuzet/contracts/catalog/catalog-api.dto';
 import { t } from '../../i18n';
-import { overviewRows } from '../model/overview-rows';
+import { overviewRows, problemRank } from '../model/overview-rows';
 import { usePrefs } from '../prefs/prefs-store';
-import { useCatalog } from '../store/board-context';
+import { useBoardStore, useCatalog, useStatusOrderVersion } from '../store/board-context';
 import { AgencyHeading } from './AgencyHeading';
 import { NationalSummary } from './NationalSummary';
 import { SystemTile } from './SystemTile';
@@ -19,6 +19,9 @@ const ROW_HEIGHT = { agency: { normal: 40, wall: 56 }, tiles: { normal: 76, wall
 export function NationalOverview({ systems: only }: { systems?: readonly SystemView[] }) {
   const { lang, wall } = usePrefs();
   const catalog = useCatalog();
+  const store = useBoardStore();
+  // Wall mode: problem systems and agencies first, so the wall shows what is wrong without scrolling.
+  const statusOrder = useStatusOrderVersion(wall);
   const systems = only ?? catalog.systems;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(1024);
@@ -37,8 +40,14 @@ export function NationalOverview({ systems: only }: { systems?: readonly SystemV
   const agencies = useMemo(() => new Map(catalog.agencies.map((a) => [a.code, a])), [catalog.agencies]);
   const byCode = useMemo(() => new Map(systems.map((s) => [s.code, s])), [systems]);
   const rows = useMemo(
-    () => overviewRows(catalog.agencies.map((a) => a.code), systems.filter((s) => s.enabled !== false), columns),
-    [catalog.agencies, systems, columns],
+    () =>
+      overviewRows(
+        catalog.agencies.map((a) => a.code),
+        systems.filter((s) => s.enabled !== false),
+        columns,
+        statusOrder ? (code) => problemRank(store.system(code)?.status) : undefined,
+      ),
+    [catalog.agencies, systems, columns, statusOrder, store],
   );
   const agencyCodes = useMemo(() => {
     const m = new Map<string, string[]>();
@@ -46,10 +55,24 @@ export function NationalOverview({ systems: only }: { systems?: readonly SystemV
     return m;
   }, [systems]);
 
+  // The virtualizer recomputes positions only when count or getItemKey change: a new key function
+  // per row list (and mode) keeps the sizes right when rows change kind at an index (wall mode
+  // re-sorting, a mode switch), and stable keys let React keep the rows it already has.
+  // A line of tiles is keyed by its place in its agency, so a re-sort within an agency keeps the line.
+  const rowKeys = useMemo(() => {
+    let line = 0;
+    return rows.map((row) => (row.kind === 'agency' ? ((line = 0), `agency:${row.agency}`) : `tiles:${row.agency}:${line++}`));
+  }, [rows]);
+  const getItemKey = useCallback(
+    (i: number) => rowKeys[i],
+    // mode changes the sizes, not the keys
+    [rowKeys, mode],
+  );
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => ROW_HEIGHT[rows[i].kind][mode],
+    getItemKey,
     overscan: 6,
   });
 

@@ -5,11 +5,13 @@ import { systemPath } from '../model/board-route';
 import { displayStatus, STATUS_ICON } from '../model/status-display';
 import { usePrefs } from '../prefs/prefs-store';
 import { useSystemStatus } from '../store/board-context';
+import { renderCount } from '../render-count';
 import { linkClick } from '../use-location';
 
 /** One system on the overview; subscribes to its own status only. */
 export const SystemTile = memo(function SystemTile({ system }: { system: SystemView }) {
   const status = useSystemStatus(system.code);
+  renderCount.tiles += 1;
   const { lang } = usePrefs();
   const s = displayStatus(status?.status);
   const name = system.name[lang];

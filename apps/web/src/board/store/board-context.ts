@@ -45,6 +45,16 @@ export function useConnection() {
   const store = useBoardStore();
   return useKey(keys.connection, store.connection);
 }
+/**
+ * Wall mode orders by status, so the grid must follow status changes there: the national counts
+ * are replaced on every status change. Off the wall this subscribes to nothing (the grid then
+ * never re-renders for a status; tiles do themselves).
+ */
+export function useStatusOrderVersion(enabled: boolean): unknown {
+  const store = useBoardStore();
+  const subscribe = useCallback((l: () => void) => (enabled ? store.subscribe(keys.nationalCounts, l) : () => undefined), [store, enabled]);
+  return useSyncExternalStore(subscribe, () => (enabled ? store.nationalCounts() : null));
+}
 /** Re-renders on any change in the agency (one of its systems or incidents). */
 export function useAgencyVersion(agency: string): number {
   const store = useBoardStore();
