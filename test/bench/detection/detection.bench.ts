@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { startSimulator } from '../../../apps/simulator/src';
 import { createSimulatorLogger } from '../../../apps/simulator/src/logging/simulator-logger';
+import { login, SignedIn } from '../../support/auth-helpers';
 import { freePort } from '../../support/free-port';
 import { percentile } from '../../support/percentile';
 
@@ -41,8 +42,12 @@ interface Incident {
   state: string;
 }
 
-async function incidents(base: string): Promise<Incident[]> {
-  const res = await fetch(`${base}/api/incidents?limit=200`);
+/** Reading incidents needs a session: the bench signs in as the admin it configures. */
+const ADMIN = { email: 'bench@kuzet.test', password: 'bench-admin-password' };
+
+async function incidents(base: string, session: SignedIn): Promise<Incident[]> {
+  const res = await fetch(`${base}/api/incidents?limit=200`, { headers: { cookie: session.cookie } });
+  if (!res.ok) throw new Error(`GET /api/incidents answered ${res.status}`);
   const body = (await res.json()) as { items: Incident[] };
   return body.items;
 }
@@ -71,6 +76,8 @@ async function main(): Promise<void> {
         KUZET_PROBE_ALLOW: '127.0.0.0/8',
         KUZET_INCIDENT_SWEEP_S: '1',
         KUZET_LOG_LEVEL: 'warn',
+        KUZET_ADMIN_EMAIL: ADMIN.email,
+        KUZET_ADMIN_PASSWORD: ADMIN.password,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -80,25 +87,26 @@ async function main(): Promise<void> {
       if (ok) break;
       await sleep(100);
     }
+    const session = await login(base, ADMIN.email, ADMIN.password);
     const systems = simulator.systems.map((s) => s.code);
     progress('ready', { systems: systems.length, checks: systems.length * 4, interval_s: INTERVAL_S, database });
 
     // 1. Fault-free: let the first results settle (two intervals), then count what opens.
     await sleep(2 * INTERVAL_S * 1000);
-    const baseline = new Set((await incidents(base)).map((i) => i.id));
+    const baseline = new Set((await incidents(base, session)).map((i) => i.id));
     const freeEnd = Date.now() + FAULT_FREE_S * 1000;
     while (Date.now() < freeEnd) {
       await sleep(Math.min(30_000, freeEnd - Date.now()));
       progress('fault_free', { remaining_s: Math.max(0, Math.round((freeEnd - Date.now()) / 1000)) });
     }
-    const falseIncidents = (await incidents(base)).filter((i) => !baseline.has(i.id));
+    const falseIncidents = (await incidents(base, session)).filter((i) => !baseline.has(i.id));
     progress('fault_free.done', { false_incidents: falseIncidents.length });
 
     // 2. Outages: one system each, 1 s apart; delay = first time the incident is visible.
     const targets = systems.slice(0, OUTAGES);
     const injectedAt = new Map<string, number>();
     const seenAt = new Map<string, number>();
-    const known = new Set((await incidents(base)).map((i) => i.id));
+    const known = new Set((await incidents(base, session)).map((i) => i.id));
     const injector = (async () => {
       for (const code of targets) {
         await simulator.injectFault(code, { type: 'down', mode: 'refused' });
@@ -109,7 +117,7 @@ async function main(): Promise<void> {
     })();
     const deadline = Date.now() + OUTAGES * 1000 + 60_000;
     while (seenAt.size < targets.length && Date.now() < deadline) {
-      for (const incident of await incidents(base)) {
+      for (const incident of await incidents(base, session)) {
         if (known.has(incident.id) || !targets.includes(incident.system) || seenAt.has(incident.system)) continue;
         seenAt.set(incident.system, Date.now());
       }

@@ -1,12 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { CatalogSource, CheckKind } from '@kuzet/contracts';
+import { Column, Entity } from 'typeorm';
+import type { CheckKind } from '@kuzet/contracts';
 import { numericTransformer } from './column-transformers';
+import { CatalogBaseEntity } from './catalog-base.entity';
 
 @Entity({ name: 'checks' })
-export class CheckEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT' })
-  id!: number;
-
+export class CheckEntity extends CatalogBaseEntity {
   @Column('integer', { name: 'system_id' })
   systemId!: number;
 
@@ -45,16 +43,4 @@ export class CheckEntity {
   /** Heartbeat checks: the secret of /api/push/{token}. Kept across reloads. */
   @Column('text', { name: 'push_token', nullable: true, unique: true })
   pushToken!: string | null;
-
-  @Column('text')
-  source!: CatalogSource;
-
-  @Column('boolean')
-  enabled!: boolean;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

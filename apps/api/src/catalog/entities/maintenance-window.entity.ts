@@ -1,13 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { CatalogSource } from '@kuzet/contracts';
+import { Column, Entity } from 'typeorm';
 import { numericTransformer } from './column-transformers';
+import { CatalogBaseEntity } from './catalog-base.entity';
 
 /** One-off windows have starts_at/ends_at (UTC instants); recurring ones recurrence/start_time/duration_s. */
 @Entity({ name: 'maintenance_windows' })
-export class MaintenanceWindowEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT' })
-  id!: number;
-
+export class MaintenanceWindowEntity extends CatalogBaseEntity {
   @Column('text', { unique: true })
   code!: string;
 
@@ -40,16 +37,4 @@ export class MaintenanceWindowEntity {
 
   @Column('numeric', { name: 'duration_s', nullable: true, transformer: numericTransformer })
   durationS!: number | null;
-
-  @Column('text')
-  source!: CatalogSource;
-
-  @Column('boolean')
-  enabled!: boolean;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

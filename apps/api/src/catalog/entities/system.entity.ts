@@ -1,17 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { CatalogSource, SystemTier } from '@kuzet/contracts';
+import { Column, Entity } from 'typeorm';
+import type { SystemTier } from '@kuzet/contracts';
 import { numericTransformer } from './column-transformers';
+import { CatalogNamedEntity } from './catalog-base.entity';
 
 @Entity({ name: 'systems' })
-export class SystemEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT' })
-  id!: number;
-
+export class SystemEntity extends CatalogNamedEntity {
   @Column('integer', { name: 'agency_id' })
   agencyId!: number;
-
-  @Column('text', { unique: true })
-  code!: string;
 
   @Column('text')
   tier!: SystemTier;
@@ -19,31 +14,10 @@ export class SystemEntity {
   @Column('boolean', { name: 'is_public' })
   isPublic!: boolean;
 
-  @Column('text', { name: 'name_kk' })
-  nameKk!: string;
-
-  @Column('text', { name: 'name_ru' })
-  nameRu!: string;
-
-  @Column('text', { name: 'name_en' })
-  nameEn!: string;
-
   @Column('integer', { name: 'category_id', nullable: true })
   categoryId!: number | null;
 
   /** Availability objective in percent; null means the platform default. */
   @Column('numeric', { name: 'slo_target', nullable: true, transformer: numericTransformer })
   sloTarget!: number | null;
-
-  @Column('text')
-  source!: CatalogSource;
-
-  @Column('boolean')
-  enabled!: boolean;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, UseFilters, UsePipes } from '@nestjs/common';
+import { Body, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { CatalogApplyResult, CatalogValidateResponse } from '@kuzet/contracts';
@@ -16,15 +15,11 @@ import {
   CatalogValidateResponseDto,
   RequestErrorResponseDto,
 } from './catalog-admin.dto';
-import { CatalogExceptionFilter } from './catalog-exception.filter';
-import { CatalogValidationPipe } from './catalog-validation.pipe';
+import { CatalogController } from './catalog-route.decorators';
 import { Roles } from '../../auth/auth.decorators';
 import { Audited } from '../../audit/audited.decorator';
 
-@ApiTags('catalog')
-@Controller('catalog')
-@UsePipes(CatalogValidationPipe)
-@UseFilters(CatalogExceptionFilter)
+@CatalogController('catalog')
 export class CatalogAdminController {
   constructor(private readonly catalog: CatalogService) {}
 

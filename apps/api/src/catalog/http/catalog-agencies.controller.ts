@@ -1,30 +1,21 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, UseFilters, UsePipes } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { AgencyDetail, AgencyView } from '@kuzet/contracts';
+import { Body, Param } from '@nestjs/common';
+import type { AgencyDetail, AgencyView, SessionUser } from '@kuzet/contracts';
 import { CatalogRepository } from '../catalog.repository';
 import { CatalogWriteService } from '../catalog-write.service';
 import { CatalogItemNotFoundError } from '../catalog.errors';
 import { AgencyCreateDto, AgencyDetailDto, AgencyPatchDto, AgencyViewDto } from './agency.dto';
-import { RequestErrorResponseDto } from './catalog-admin.dto';
-import { CatalogExceptionFilter } from './catalog-exception.filter';
-import { CatalogValidationPipe } from './catalog-validation.pipe';
-import type { SessionUser } from '@kuzet/contracts';
+import {
+  CatalogController,
+  CatalogCreateRoute,
+  CatalogDisableRoute,
+  CatalogGetRoute,
+  CatalogListRoute,
+  CatalogPatchRoute,
+} from './catalog-route.decorators';
 import { AgencyScope } from '../../auth/agency-scope.service';
-import { CurrentUser, Roles } from '../../auth/auth.decorators';
-import { Audited } from '../../audit/audited.decorator';
+import { CurrentUser } from '../../auth/auth.decorators';
 
-@ApiTags('catalog')
-@Controller('catalog/agencies')
-@UsePipes(CatalogValidationPipe)
-@UseFilters(CatalogExceptionFilter)
+@CatalogController('catalog/agencies')
 export class CatalogAgenciesController {
   constructor(
     private readonly repo: CatalogRepository,
@@ -32,17 +23,12 @@ export class CatalogAgenciesController {
     private readonly scope: AgencyScope,
   ) {}
 
-  @Get()
-  @ApiOperation({ summary: 'All agencies, enabled or not' })
-  @ApiOkResponse({ type: AgencyViewDto, isArray: true })
+  @CatalogListRoute({ summary: 'All agencies, enabled or not', type: AgencyViewDto })
   async list(@CurrentUser() user: SessionUser): Promise<AgencyView[]> {
     return this.scope.filter(user, await this.repo.listAgencies(), (a) => a.code);
   }
 
-  @Get(':code')
-  @ApiOperation({ summary: 'One agency with its systems' })
-  @ApiOkResponse({ type: AgencyDetailDto })
-  @ApiNotFoundResponse()
+  @CatalogGetRoute({ summary: 'One agency with its systems', type: AgencyDetailDto })
   async get(@Param('code') code: string, @CurrentUser() user: SessionUser): Promise<AgencyDetail> {
     this.scope.assertAgency(user, code);
     const agency = await this.repo.findAgency(code);
@@ -60,34 +46,23 @@ export class CatalogAgenciesController {
     };
   }
 
-  @Post()
-  @Roles('admin')
-  @Audited('catalog.agency.create', { target: 'agency' })
-  @ApiOperation({ summary: 'Add an agency (source "api")' })
-  @ApiCreatedResponse({ type: AgencyViewDto })
-  @ApiBadRequestResponse({ type: RequestErrorResponseDto })
-  @ApiConflictResponse()
+  @CatalogCreateRoute('agency', { summary: 'Add an agency (source "api")', type: AgencyViewDto })
   create(@Body() body: AgencyCreateDto): Promise<AgencyView> {
     return this.writes.createAgency(body);
   }
 
-  @Patch(':code')
-  @Roles('admin')
-  @Audited('catalog.agency.update', { target: 'agency' })
-  @ApiOperation({ summary: 'Change an agency; a folder-defined one is overwritten by the next reload' })
-  @ApiOkResponse({ type: AgencyViewDto })
-  @ApiBadRequestResponse({ type: RequestErrorResponseDto })
-  @ApiNotFoundResponse()
+  @CatalogPatchRoute('agency', {
+    summary: 'Change an agency; a folder-defined one is overwritten by the next reload',
+    type: AgencyViewDto,
+  })
   patch(@Param('code') code: string, @Body() body: AgencyPatchDto): Promise<AgencyView> {
     return this.writes.patchAgency(code, body);
   }
 
-  @Delete(':code')
-  @Roles('admin')
-  @Audited('catalog.agency.disable', { target: 'agency' })
-  @ApiOperation({ summary: 'Disable an agency (rows are never deleted)' })
-  @ApiOkResponse({ type: AgencyViewDto })
-  @ApiNotFoundResponse()
+  @CatalogDisableRoute('agency', {
+    summary: 'Disable an agency (rows are never deleted)',
+    type: AgencyViewDto,
+  })
   disable(@Param('code') code: string): Promise<AgencyView> {
     return this.writes.disableAgency(code);
   }

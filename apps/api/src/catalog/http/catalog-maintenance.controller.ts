@@ -1,31 +1,22 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, UseFilters, UsePipes } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { MaintenanceView } from '@kuzet/contracts';
+import { Body, Param } from '@nestjs/common';
+import type { MaintenanceView, SessionUser } from '@kuzet/contracts';
 import { CatalogRepository } from '../catalog.repository';
 import { CatalogWriteService } from '../catalog-write.service';
 import { CatalogItemNotFoundError } from '../catalog.errors';
-import { RequestErrorResponseDto } from './catalog-admin.dto';
-import { CatalogExceptionFilter } from './catalog-exception.filter';
-import { CatalogValidationPipe } from './catalog-validation.pipe';
+import {
+  CatalogController,
+  CatalogCreateRoute,
+  CatalogDisableRoute,
+  CatalogGetRoute,
+  CatalogListRoute,
+  CatalogPatchRoute,
+} from './catalog-route.decorators';
 import { MaintenanceCreateDto, MaintenancePatchDto, MaintenanceViewDto } from './maintenance.dto';
-import type { SessionUser } from '@kuzet/contracts';
 import { AgencyScope } from '../../auth/agency-scope.service';
-import { CurrentUser, Roles } from '../../auth/auth.decorators';
-import { Audited } from '../../audit/audited.decorator';
+import { CurrentUser } from '../../auth/auth.decorators';
 import { OtherAgencyError } from '../../auth/auth.errors';
 
-@ApiTags('catalog')
-@Controller('catalog/maintenance')
-@UsePipes(CatalogValidationPipe)
-@UseFilters(CatalogExceptionFilter)
+@CatalogController('catalog/maintenance')
 export class CatalogMaintenanceController {
   constructor(
     private readonly repo: CatalogRepository,
@@ -33,54 +24,46 @@ export class CatalogMaintenanceController {
     private readonly scope: AgencyScope,
   ) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Maintenance windows (one-off times as UTC instants and as written locally)' })
-  @ApiOkResponse({ type: MaintenanceViewDto, isArray: true })
+  @CatalogListRoute({
+    summary: 'Maintenance windows (one-off times as UTC instants and as written locally)',
+    type: MaintenanceViewDto,
+  })
   async list(@CurrentUser() user: SessionUser): Promise<MaintenanceView[]> {
     const visible = await this.scope.visibleSystems(user);
     const windows = await this.repo.listMaintenance();
     return visible ? windows.filter((w) => w.systems.some((s) => visible.has(s))) : windows;
   }
 
-  @Get(':code')
-  @ApiOkResponse({ type: MaintenanceViewDto })
-  @ApiNotFoundResponse()
+  @CatalogGetRoute({ type: MaintenanceViewDto })
   async get(@Param('code') code: string, @CurrentUser() user: SessionUser): Promise<MaintenanceView> {
     const window = await this.repo.findMaintenance(code);
     if (!window) throw new CatalogItemNotFoundError('maintenance window', code);
     const visible = await this.scope.visibleSystems(user);
-    if (visible && !window.systems.some((s) => visible.has(s))) throw new OtherAgencyError(`maintenance window ${code}`);
+    if (visible && !window.systems.some((s) => visible.has(s)))
+      throw new OtherAgencyError(`maintenance window ${code}`);
     return window;
   }
 
-  @Post()
-  @Roles('admin')
-  @Audited('catalog.maintenance.create', { target: 'maintenance' })
-  @ApiOperation({ summary: 'Add a maintenance window (source "api")' })
-  @ApiCreatedResponse({ type: MaintenanceViewDto })
-  @ApiBadRequestResponse({ type: RequestErrorResponseDto })
-  @ApiConflictResponse()
+  @CatalogCreateRoute('maintenance', {
+    summary: 'Add a maintenance window (source "api")',
+    type: MaintenanceViewDto,
+  })
   create(@Body() body: MaintenanceCreateDto): Promise<MaintenanceView> {
     return this.writes.createMaintenance(body);
   }
 
-  @Patch(':code')
-  @Roles('admin')
-  @Audited('catalog.maintenance.update', { target: 'maintenance' })
-  @ApiOperation({ summary: 'Change a window; null clears a field (to switch one-off <-> recurring)' })
-  @ApiOkResponse({ type: MaintenanceViewDto })
-  @ApiBadRequestResponse({ type: RequestErrorResponseDto })
-  @ApiNotFoundResponse()
+  @CatalogPatchRoute('maintenance', {
+    summary: 'Change a window; null clears a field (to switch one-off <-> recurring)',
+    type: MaintenanceViewDto,
+  })
   patch(@Param('code') code: string, @Body() body: MaintenancePatchDto): Promise<MaintenanceView> {
     return this.writes.patchMaintenance(code, body);
   }
 
-  @Delete(':code')
-  @Roles('admin')
-  @Audited('catalog.maintenance.disable', { target: 'maintenance' })
-  @ApiOperation({ summary: 'Disable a window (rows are never deleted)' })
-  @ApiOkResponse({ type: MaintenanceViewDto })
-  @ApiNotFoundResponse()
+  @CatalogDisableRoute('maintenance', {
+    summary: 'Disable a window (rows are never deleted)',
+    type: MaintenanceViewDto,
+  })
   disable(@Param('code') code: string): Promise<MaintenanceView> {
     return this.writes.disableMaintenance(code);
   }
