@@ -1,6 +1,6 @@
 import type { ConditionOutcome } from './conditions/condition-context';
 
-import type { CheckOutcome, ErrorClass } from '@kuzet/contracts';
+import type { CheckOutcome, ErrorClass, TlsDetails, TlsProtocolVersion } from '@kuzet/contracts';
 
 // The stored vocabulary (CheckOutcome Up 0 / Degraded 1 / Down 2 / Unknown 3, and the error
 // classes) is shared with the API and probe agents through @kuzet/contracts; re-exported here so
@@ -75,31 +75,8 @@ export interface CheckTimings {
   totalMs: number;
 }
 
-export type TlsProtocolVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
-
-export interface TlsDetails {
-  /** Negotiated protocol, e.g. TLSv1.3. */
-  protocol: string | null;
-  cipher: string | null;
-  /** Leaf subject / issuer as "CN=..., O=...". */
-  subject: string;
-  issuer: string;
-  /** ISO 8601 instants. */
-  validFrom: string;
-  validTo: string;
-  /** Whole days left (negative once expired). */
-  daysToExpiry: number;
-  /** Chain and host name verified against the system CAs plus `ca_pem`. */
-  chainValid: boolean;
-  /** OpenSSL/Node reason when not valid (CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID, ...). */
-  authorizationError?: string;
-  /** tls kind: public key size of the leaf, in bits. */
-  keyBits?: number;
-  /** tls kind: the negotiated suite uses ephemeral key exchange (ECDHE/DHE, or any TLS 1.3 suite). */
-  forwardSecrecy?: boolean;
-  /** tls kind: the versions the server completed a handshake with, each tried alone. */
-  acceptedVersions?: TlsProtocolVersion[];
-}
+// Shared with the board, which shows them: the one definition is in @kuzet/contracts.
+export type { TlsDetails, TlsProtocolVersion };
 
 /** Response headers kept for tech-debt scoring (names lower-cased). */
 export type PickedHeaders = Partial<Record<PickedHeaderName, string>>;

@@ -19,6 +19,7 @@ export * from './network/host-port';
 export * from './network/probe-network-policy';
 export * from './time/zoned-time';
 export * from './checks/check-outcome';
+export * from './checks/tls-details';
 export * from './probing/probe-protocol';
 export * from './auth/auth-api';
 export * from './realtime/realtime-events';

@@ -1,5 +1,8 @@
 import type { LocalizedText } from '@kuzet/contracts/catalog/localized-text.schema';
+import type { TlsDetails } from '@kuzet/contracts/checks/tls-details';
 import type { BoardIncident } from '@kuzet/contracts/realtime/realtime-events';
+
+export type { TlsDetails };
 
 // REST shapes the board reads that have no shared contract yet; mirrored from the API's
 // controllers (apps/api/src/incidents/http/incidents.dto.ts, probing/history, uptime, timeseries).
@@ -30,21 +33,6 @@ export interface ConditionResult {
   success: boolean;
   actual?: string;
   error?: string;
-}
-
-export interface TlsDetails {
-  protocol: string | null;
-  cipher: string | null;
-  subject: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  daysToExpiry: number;
-  chainValid: boolean;
-  authorizationError?: string;
-  keyBits?: number;
-  forwardSecrecy?: boolean;
-  acceptedVersions?: string[];
 }
 
 export interface ResultView {
