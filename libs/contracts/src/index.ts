@@ -23,3 +23,4 @@ export * from './checks/tls-details';
 export * from './probing/probe-protocol';
 export * from './auth/auth-api';
 export * from './realtime/realtime-events';
+export * from './incidents/incident-cause';
