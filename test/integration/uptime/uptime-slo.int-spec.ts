@@ -9,6 +9,9 @@ import { ConfigModule } from '../../../apps/api/src/config/config.module';
 import { MetricsModule } from '../../../apps/api/src/metrics/metrics.module';
 import { MetricsRegistry } from '../../../apps/api/src/metrics/metrics-registry.service';
 import { SloService } from '../../../apps/api/src/uptime/slo.service';
+import { inTransaction } from '../../../apps/api/src/database/sql-executor';
+import { refreshPlainRollup } from '../../../apps/api/src/timeseries/plain-rollup';
+import { UptimeService } from '../../../apps/api/src/uptime/uptime.service';
 import { createDedicatedDatabase } from '../ingest/support/ingest-harness';
 import { UptimeModule } from '../../../apps/api/src/uptime/uptime.module';
 import { AuthModule } from '../../../apps/api/src/auth/auth.module';
@@ -23,7 +26,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const NOW = Date.UTC(2026, 0, 20, 12, 0, 30);
 const NOW_MINUTE = Date.UTC(2026, 0, 20, 12, 0);
 
-describe('uptime and SLO burn rates over the rollups (PostgreSQL)', () => {
+describe('uptime from the confirmed status history, SLO burn rates over the rollups (PostgreSQL)', () => {
   const sfx = randomBytes(4).toString('hex');
   const code = (name: string) => `up-${name}-${sfx}`;
   let app: NestFastifyApplication;
@@ -39,12 +42,38 @@ describe('uptime and SLO burn rates over the rollups (PostgreSQL)', () => {
        VALUES ($1, $2, $3, $2, $2, $2, $4) RETURNING id`,
       [agencyId, code(name), tier, slo],
     );
-  const check = (systemId: number, name: string) =>
+  const check = (systemId: number, name: string, regions = ['almaty']) =>
     one(
       `INSERT INTO checks (system_id, code, key, kind, target, interval_s, timeout_s, regions)
-       VALUES ($1, 'web', $2, 'http', 'https://example.kz', 30, 10, '{almaty}') RETURNING id`,
-      [systemId, `${code(name)}/web`],
+       VALUES ($1, 'web', $2, 'http', 'https://example.kz', 30, 10, $3) RETURNING id`,
+      [systemId, `${code(name)}/web`, regions],
     );
+  /** The detector's record of confirmed status changes, written straight into the table. */
+  const history = async (systemId: number, changes: [number, string | null][]) => {
+    for (const [at, status] of changes)
+      await ds.query('INSERT INTO system_status_history (system_id, at, status) VALUES ($1, $2, $3)', [
+        systemId,
+        iso(at),
+        status,
+      ]);
+  };
+  /** Raw results of every region of a check every `step` ms, n runs, outcome per region. */
+  const results = async (
+    checkId: number,
+    regions: string[],
+    start: number,
+    step: number,
+    n: number,
+    outcome: (region: string) => number,
+  ) => {
+    for (const region of regions)
+      await ds.query(
+        `INSERT INTO check_results (time, check_id, region, outcome, latency_ms)
+         SELECT $1::timestamptz + make_interval(secs => i * $2::double precision / 1000), $3, $4, $5, 20
+           FROM generate_series(0, $6 - 1) AS i`,
+        [iso(start), step, checkId, region, outcome(region), n],
+      );
+  };
   /** One rollup row per bucket start `start + i * step`, i in [0, n), counts from `f(i)`. */
   const rows = async (
     relation: 'check_rollup_1m' | 'check_rollup_1h',
@@ -106,28 +135,36 @@ describe('uptime and SLO burn rates over the rollups (PostgreSQL)', () => {
     const a = await system(agency, 'a', 'critical');
     const b = await system(agency, 'b', 'normal');
     const c = await system(agency, 'c', 'normal', 99);
-    const ca = await check(a, 'a');
-    const cb = await check(b, 'b');
     const cc = await check(c, 'c');
 
-    // A: minutes 0-59 down (major), 60-159 up+down (partial), the rest of the day up.
-    await rows('check_rollup_1m', ca, D, MIN, 1440, (i) =>
-      i < 60 ? { down: 2 } : i < 160 ? { up: 1, down: 1 } : { up: 2 },
+    // A: 0-59 major, 60-159 partial, then operational (and still so on the following days).
+    await history(a, [
+      [D, 'major_outage'],
+      [D + 60 * MIN, 'partial_outage'],
+      [D + 160 * MIN, 'operational'],
+    ]);
+    // B: a maintenance window 0-119 (recorded by the detector as under_maintenance), major
+    // 200-259, no evidence (every check unknown) from 1430 on.
+    await history(b, [
+      [D, 'under_maintenance'],
+      [D + 120 * MIN, 'operational'],
+      [D + 200 * MIN, 'major_outage'],
+      [D + 260 * MIN, 'operational'],
+      [D + 1430 * MIN, null],
+    ]);
+    // R: one region of three fails all day. The raw results (and the rollups computed from them)
+    // say "down somewhere" every minute; the confirmed status (region quorum) stays operational.
+    const agency2 = await one(
+      `INSERT INTO agencies (code, name_kk, name_ru, name_en) VALUES ($1, $1, $1, $1) RETURNING id`,
+      [code('agency2')],
     );
-    // B: down 0-119 (under a maintenance window) and 200-259 (major); a few unknown-only minutes.
-    await rows('check_rollup_1m', cb, D, MIN, 1440, (i) =>
-      i < 120 || (i >= 200 && i < 260) ? { down: 2 } : i >= 1430 ? { unknown: 2 } : { up: 2 },
-    );
-    const w = await one(
-      `INSERT INTO maintenance_windows (code, title_kk, title_ru, title_en, starts_at, ends_at)
-       VALUES ($1, 't', 't', 't', $2, $3) RETURNING id`,
-      [code('mw'), iso(D), iso(D + 2 * HOUR)],
-    );
-    await ds.query('INSERT INTO maintenance_window_systems (window_id, system_id) VALUES ($1, $2)', [w, b]);
-    // A per hour on the same day: hour 0 down, hour 1 partial, 22 hours up.
-    await rows('check_rollup_1h', ca, D, HOUR, 24, (i) =>
-      i === 0 ? { down: 120 } : i === 1 ? { up: 60, down: 60 } : { up: 120 },
-    );
+    const r = await system(agency2, 'r', 'critical');
+    const regions = ['almaty', 'astana', 'shymkent'];
+    const cr = await check(r, 'r', regions);
+    await results(cr, regions, D, 30_000, 2880, (region) => (region === 'shymkent' ? 2 : 0));
+    for (const resolution of ['1m', '1h'] as const)
+      await inTransaction(ds, (tx) => refreshPlainRollup(tx, resolution, new Date(D + 1440 * MIN)));
+    await history(r, [[D, 'operational']]);
 
     // C (SLO 99 %): 360 minutes up to NOW; the last 10 all down; one minute half unknown.
     await rows('check_rollup_1m', cc, NOW_MINUTE - 359 * MIN, MIN, 360, (i) => {
@@ -149,84 +186,96 @@ describe('uptime and SLO burn rates over the rollups (PostgreSQL)', () => {
 
   const get = (url: string) => app.inject({ method: 'GET', url, headers: admin.headers });
 
-  it('a system per minute: 60 major + 100 partial minutes in a day -> 1 − (60 + 30)/1440', async () => {
+  const minutes = (m: Partial<Record<string, number>>) => ({
+    major: 0,
+    partial: 0,
+    degraded: 0,
+    operational: 0,
+    maintenance: 0,
+    no_data: 0,
+    ...m,
+  });
+
+  it('a system: 60 major + 100 partial minutes in a day -> 1 − (60 + 30)/1440', async () => {
     const res = await get(`/api/uptime/systems/${code('a')}?from=${iso(D)}&to=${iso(D + 1440 * MIN)}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({
       granularity: 'day',
-      resolution: '1m',
+      resolution: 'exact',
       from: iso(D),
       to: iso(D + 1440 * MIN),
     });
     expect(body.days).toHaveLength(1);
     expect(body.days[0].date).toBe('2026-01-10');
     expect(body.days[0].uptime).toBeCloseTo(1 - 90 / 1440, 12);
-    expect(body.total.minutes).toEqual({
-      major: 60,
-      partial: 100,
-      degraded: 0,
-      operational: 1280,
-      maintenance: 0,
-      no_data: 0,
-    });
+    expect(body.total.minutes).toEqual(minutes({ major: 60, partial: 100, operational: 1280 }));
   });
 
-  it('maintenance minutes and unknown-only minutes are excluded', async () => {
+  it('maintenance and no-evidence time are excluded', async () => {
     const res = await get(
       `/api/uptime/systems/${code('b')}?from=${iso(D)}&to=${iso(D + 1440 * MIN)}&granularity=range`,
     );
     const body = res.json();
     expect(body.days).toEqual([]);
-    expect(body.total.minutes).toEqual({
-      major: 60,
-      partial: 0,
-      degraded: 0,
-      operational: 1250,
-      maintenance: 120,
-      no_data: 10,
-    });
+    expect(body.total.minutes).toEqual(
+      minutes({ major: 60, operational: 1250, maintenance: 120, no_data: 10 }),
+    );
     expect(body.total.uptime).toBeCloseTo(1 - 60 / 1310, 12);
+  });
+
+  it('one region of three failing: the results say down, the confirmed status says operational -> 100 %', async () => {
+    const [raw] = (await ds.query(
+      `SELECT count(*) FILTER (WHERE r.down_count > 0)::int AS minutes_with_down
+         FROM check_rollup_1m r JOIN checks k ON k.id = r.check_id JOIN systems s ON s.id = k.system_id
+        WHERE s.code = $1 AND r.bucket >= $2 AND r.bucket < $3`,
+      [code('r'), iso(D), iso(D + 1440 * MIN)],
+    )) as { minutes_with_down: number }[];
+    expect(raw.minutes_with_down).toBe(1440);
+    const res = await get(`/api/uptime/systems/${code('r')}?from=${iso(D)}&to=${iso(D + 1440 * MIN)}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().days).toEqual([
+      { date: '2026-01-10', uptime: 1, minutes: minutes({ operational: 1440 }) },
+    ]);
+    const agency = await get(
+      `/api/uptime/agencies/${code('agency2')}?from=${iso(D)}&to=${iso(D + 1440 * MIN)}`,
+    );
+    expect(agency.json().total.uptime).toBe(1);
   });
 
   it('an agency: critical major is major, a normal-tier major caps at partial, maintenance left out', async () => {
     const res = await get(`/api/uptime/agencies/${code('agency')}?from=${iso(D)}&to=${iso(D + 1440 * MIN)}`);
     const body = res.json();
-    // C has no rows that day: it abstains. 0-59 major (A critical), 60-159 partial (A),
-    // 200-259 partial (B normal major), 0-119 B under maintenance is left out.
-    expect(body.days[0].minutes).toEqual({
-      major: 60,
-      partial: 160,
-      degraded: 0,
-      operational: 1220,
-      maintenance: 0,
-      no_data: 0,
-    });
+    // C has no history: it abstains. 0-59 major (A critical), 60-159 partial (A),
+    // 200-259 partial (B normal major); B under maintenance 0-119 or without evidence is left out.
+    expect(body.days[0].minutes).toEqual(minutes({ major: 60, partial: 160, operational: 1220 }));
     expect(body.days[0].uptime).toBeCloseTo(1 - (60 + 0.3 * 160) / 1440, 12);
   });
 
-  it('ranges over 2 days read hours, each weighted as 60 minutes, per Almaty day', async () => {
+  it('per Almaty day over several days: before the first record is no data, the last status holds', async () => {
     const res = await get(
       `/api/uptime/systems/${code('a')}?from=${iso(D - 1440 * MIN)}&to=${iso(D + 2 * 1440 * MIN)}`,
     );
     const body = res.json();
-    expect(body.resolution).toBe('1h');
-    expect(body.days.map((d: { date: string }) => d.date)).toEqual([
-      '2026-01-09',
-      '2026-01-10',
-      '2026-01-11',
+    expect(body.days).toEqual([
+      { date: '2026-01-09', uptime: null, minutes: minutes({ no_data: 1440 }) },
+      {
+        date: '2026-01-10',
+        uptime: expect.closeTo(1 - 90 / 1440, 12),
+        minutes: minutes({ major: 60, partial: 100, operational: 1280 }),
+      },
+      { date: '2026-01-11', uptime: 1, minutes: minutes({ operational: 1440 }) },
     ]);
-    expect(body.days[0]).toMatchObject({ uptime: null, minutes: { no_data: 1440 } });
-    expect(body.days[1].minutes).toEqual({
-      major: 60,
-      partial: 60,
-      degraded: 0,
-      operational: 1320,
-      maintenance: 0,
-      no_data: 0,
-    });
-    expect(body.days[1].uptime).toBeCloseTo(1 - (60 + 18) / 1440, 12);
-    expect(body.total.uptime).toBeCloseTo(1 - (60 + 18) / 1440, 12);
+    expect(body.total.uptime).toBeCloseTo(1 - 90 / 2880, 12);
+  });
+
+  it('a range running past now: the time after now is no data', async () => {
+    const report = await app
+      .get(UptimeService)
+      .system(code('a'), { from: iso(D), to: iso(D + 1440 * MIN), granularity: 'range' }, D + 720 * MIN);
+    expect(report.total.minutes).toEqual(
+      minutes({ major: 60, partial: 100, operational: 560, no_data: 720 }),
+    );
   });
 
   it('burn rates for known good/total at SLO 99 %', async () => {

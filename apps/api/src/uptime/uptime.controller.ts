@@ -34,7 +34,7 @@ function applyAll(decorators: MethodDecorator[]): MethodDecorator {
 }
 
 const UPTIME_DESCRIPTION =
-  '{from, to, granularity, resolution: 1m|1h, days: [{date, uptime|null, minutes}], total: {uptime|null, minutes}}; ' +
+  '{from, to, granularity, resolution: exact, days: [{date, uptime|null, minutes}], total: {uptime|null, minutes}}; ' +
   'minutes = {major, partial, degraded, operational, maintenance, no_data}. See docs/uptime.md.';
 
 @ApiTags('uptime')
@@ -46,25 +46,37 @@ export class UptimeController {
   ) {}
 
   @Get('systems/:code')
-  @ApiOperation({ summary: "A system's uptime per day and over the range (docs/uptime.md)" })
+  @ApiOperation({
+    summary: "A system's uptime from its confirmed status, per day and over the range (docs/uptime.md)",
+  })
   @ApiParam({ name: 'code', description: 'system code' })
   @applyAll(RANGE_QUERIES)
   @ApiOkResponse({ description: UPTIME_DESCRIPTION })
   @ApiBadRequestResponse({ description: 'invalid from, to or granularity (the message names the field)' })
   @ApiNotFoundResponse({ description: 'unknown system code' })
-  async system(@Param('code') code: string, @Query() query: UptimeQuery, @CurrentUser() user: SessionUser): Promise<UptimeReport> {
+  async system(
+    @Param('code') code: string,
+    @Query() query: UptimeQuery,
+    @CurrentUser() user: SessionUser,
+  ): Promise<UptimeReport> {
     await this.scope.assertSystem(user, code);
     return this.uptime.system(code, query ?? {});
   }
 
   @Get('agencies/:code')
-  @ApiOperation({ summary: "An agency's uptime from its rolled-up status per minute (docs/uptime.md)" })
+  @ApiOperation({
+    summary: "An agency's uptime from its systems' confirmed statuses, rolled up (docs/uptime.md)",
+  })
   @ApiParam({ name: 'code', description: 'agency code' })
   @applyAll(RANGE_QUERIES)
   @ApiOkResponse({ description: UPTIME_DESCRIPTION })
   @ApiBadRequestResponse({ description: 'invalid from, to or granularity (the message names the field)' })
   @ApiNotFoundResponse({ description: 'unknown agency code' })
-  agency(@Param('code') code: string, @Query() query: UptimeQuery, @CurrentUser() user: SessionUser): Promise<UptimeReport> {
+  agency(
+    @Param('code') code: string,
+    @Query() query: UptimeQuery,
+    @CurrentUser() user: SessionUser,
+  ): Promise<UptimeReport> {
     this.scope.assertAgency(user, code);
     return this.uptime.agency(code, query ?? {});
   }

@@ -7,8 +7,9 @@ import { UPTIME_SQL, UptimeRepository } from './uptime.repository';
 import { UptimeService } from './uptime.service';
 
 /**
- * Uptime (GET /api/uptime/...) and SLO burn rates (GET /api/slo/...), read from the check
- * rollups. Needs a TypeORM DataSource, the global MetricsRegistry and ScheduleModule.forRoot().
+ * Uptime (GET /api/uptime/...), from the confirmed status history (system_status_history), and
+ * SLO burn rates (GET /api/slo/...), from the check rollups. Needs a TypeORM DataSource, the
+ * global MetricsRegistry and ScheduleModule.forRoot().
  */
 @Module({
   controllers: [UptimeController, SloController],

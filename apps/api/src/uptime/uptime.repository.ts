@@ -1,14 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SystemTier } from '@kuzet/contracts';
+import type { PublicStatus, SystemTier } from '@kuzet/contracts';
 import type { BurnRateInput, BurnWindow } from '@kuzet/detection';
 import type { SqlExecutor } from '../database/sql-executor';
-import type { MaintenanceWindowInfo } from '../detection/maintenance-schedule';
-import type { BucketCounts } from './uptime-status';
+import type { StatusChange } from './status-timeline';
 
 /** Token for the SqlExecutor this module reads through (provided in UptimeModule). */
 export const UPTIME_SQL = Symbol('UPTIME_SQL');
-
-export type UptimeResolution = '1m' | '1h';
 
 export interface UptimeSystem {
   id: number;
@@ -16,10 +13,7 @@ export interface UptimeSystem {
   agencyId: number;
   tier: SystemTier;
   sloTarget: number | null;
-  checkIds: number[];
 }
-
-const RELATION: Record<UptimeResolution, string> = { '1m': 'check_rollup_1m', '1h': 'check_rollup_1h' };
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -43,11 +37,8 @@ export class UptimeRepository {
       agency_id: number;
       tier: SystemTier;
       slo_target: string | null;
-      check_ids: number[] | null;
     }>(
-      `SELECT s.id, s.code, s.agency_id, s.tier, s.slo_target,
-              (SELECT array_agg(k.id ORDER BY k.id) FROM checks k WHERE k.system_id = s.id AND k.enabled) AS check_ids
-         FROM systems s WHERE ${where} ORDER BY s.code`,
+      `SELECT s.id, s.code, s.agency_id, s.tier, s.slo_target FROM systems s WHERE ${where} ORDER BY s.code`,
       params,
     );
     return rows.map((r) => ({
@@ -56,7 +47,6 @@ export class UptimeRepository {
       agencyId: Number(r.agency_id),
       tier: r.tier,
       sloTarget: r.slo_target === null ? null : Number(r.slo_target),
-      checkIds: (r.check_ids ?? []).map(Number),
     }));
   }
 
@@ -76,67 +66,33 @@ export class UptimeRepository {
     return this.systems('s.agency_id = $1 AND s.enabled', [Number(agency[0].id)]);
   }
 
-  /** Enabled maintenance windows attached to any of these systems. */
-  async maintenanceWindows(systemIds: readonly number[]): Promise<MaintenanceWindowInfo[]> {
-    if (systemIds.length === 0) return [];
-    const rows = await this.sql.query<{
-      code: string;
-      timezone: string;
-      starts_at: Date | string | null;
-      ends_at: Date | string | null;
-      recurrence: string | null;
-      start_time: string | null;
-      duration_s: string | null;
-      system_ids: number[];
-    }>(
-      `SELECT w.code, w.timezone, w.starts_at, w.ends_at, w.recurrence, w.start_time, w.duration_s,
-              (SELECT array_agg(ws.system_id) FROM maintenance_window_systems ws
-                WHERE ws.window_id = w.id AND ws.system_id = ANY($1::int[])) AS system_ids
-         FROM maintenance_windows w
-        WHERE w.enabled AND EXISTS (SELECT 1 FROM maintenance_window_systems ws
-                                     WHERE ws.window_id = w.id AND ws.system_id = ANY($1::int[]))`,
-      [systemIds],
-    );
-    return rows.map((w) => ({
-      code: w.code,
-      systemIds: (w.system_ids ?? []).map(Number),
-      timezone: w.timezone,
-      startsAt: w.starts_at ? new Date(w.starts_at).getTime() : null,
-      endsAt: w.ends_at ? new Date(w.ends_at).getTime() : null,
-      recurrence: w.recurrence,
-      startTime: w.start_time,
-      durationMs: w.duration_s === null ? null : Number(w.duration_s) * 1000,
-    }));
-  }
-
-  /** Per (bucket, check) outcome counts summed over regions, buckets in [from, to). */
-  async bucketCounts(
-    resolution: UptimeResolution,
-    checkIds: readonly number[],
+  /**
+   * Each system's confirmed status changes that matter for [from, to): its last change at or
+   * before `from` (the status `from` starts in) and every change after `from` and before `to`,
+   * in time order. One index probe per system plus the changes in the range: changes are rare.
+   */
+  async statusTimelines(
+    systemIds: readonly number[],
     from: Date,
     to: Date,
-  ): Promise<Map<number, Map<number, BucketCounts>>> {
-    const out = new Map<number, Map<number, BucketCounts>>();
-    if (checkIds.length === 0) return out;
-    const rows = await this.sql.query<{
-      bucket: Date | string;
-      check_id: number;
-      up: string;
-      degraded: string;
-      down: string;
-    }>(
-      `SELECT bucket, check_id, sum(up_count) AS up, sum(degraded_count) AS degraded, sum(down_count) AS down
-         FROM ${RELATION[resolution]}
-        WHERE check_id = ANY($1::int[]) AND bucket >= $2 AND bucket < $3
-        GROUP BY bucket, check_id`,
-      [checkIds, from, to],
+  ): Promise<Map<number, StatusChange[]>> {
+    const out = new Map<number, StatusChange[]>(systemIds.map((id) => [id, []]));
+    if (systemIds.length === 0) return out;
+    const rows = await this.sql.query<{ system_id: number; at: Date | string; status: PublicStatus | null }>(
+      `SELECT s.id AS system_id, h.at, h.status
+         FROM unnest($1::int[]) AS s(id)
+         CROSS JOIN LATERAL (
+           (SELECT at, status FROM system_status_history
+             WHERE system_id = s.id AND at <= $2 ORDER BY at DESC LIMIT 1)
+           UNION ALL
+           (SELECT at, status FROM system_status_history
+             WHERE system_id = s.id AND at > $2 AND at < $3)
+         ) h
+        ORDER BY s.id, h.at`,
+      [systemIds, from, to],
     );
-    for (const r of rows) {
-      const t = new Date(r.bucket).getTime();
-      let m = out.get(t);
-      if (!m) out.set(t, (m = new Map()));
-      m.set(Number(r.check_id), { up: Number(r.up), degraded: Number(r.degraded), down: Number(r.down) });
-    }
+    for (const r of rows)
+      out.get(Number(r.system_id))?.push({ at: new Date(r.at).getTime(), status: r.status });
     return out;
   }
 

@@ -1,11 +1,11 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { PublicStatus } from '@kuzet/contracts';
-import { maintenanceActiveAt } from '../detection/maintenance-schedule';
-import type { MaintenanceWindowInfo } from '../detection/maintenance-schedule';
+import { rollupAgencyStatus } from '@kuzet/detection';
 import { UptimeRepository } from './uptime.repository';
-import type { UptimeResolution, UptimeSystem } from './uptime.repository';
-import { agencyBucketStatus, checkStatusFromCounts, summarize, systemBucketStatus } from './uptime-status';
-import type { UptimeEntry, WeightedBucket } from './uptime-status';
+import type { UptimeSystem } from './uptime.repository';
+import { mergeTimelines, observedUntil } from './status-timeline';
+import type { StatusTimeline } from './status-timeline';
+import { summarize } from './uptime-summary';
+import type { UptimeEntry } from './uptime-summary';
 
 export type UptimeGranularity = 'day' | 'range';
 
@@ -19,23 +19,20 @@ export interface UptimeReport {
   from: string;
   to: string;
   granularity: UptimeGranularity;
-  resolution: UptimeResolution;
+  /** Always 'exact': the status timeline is integrated to the millisecond (no buckets). */
+  resolution: 'exact';
   days: ({ date: string } & UptimeEntry)[];
   total: UptimeEntry;
 }
 
-const MINUTE = 60_000;
 const DAY = 86_400_000;
 export const DEFAULT_RANGE_DAYS = 30;
 export const MAX_RANGE_DAYS = 400;
-/** Ranges up to this long are read per minute (check_rollup_1m); longer ones per hour. */
-export const MINUTE_RESOLUTION_MAX_MS = 2 * DAY;
 
 export interface ResolvedRange {
   from: number;
   to: number;
   granularity: UptimeGranularity;
-  resolution: UptimeResolution;
 }
 
 function parseInstant(field: string, value: string | undefined): number | undefined {
@@ -55,10 +52,8 @@ export function resolveRange(query: UptimeQuery, now: number): ResolvedRange {
   if (to <= from) throw new BadRequestException('to: must be after from');
   if (to - from > MAX_RANGE_DAYS * DAY)
     throw new BadRequestException(`from: the range from..to exceeds ${MAX_RANGE_DAYS} days`);
-  return { from, to, granularity, resolution: to - from <= MINUTE_RESOLUTION_MAX_MS ? '1m' : '1h' };
+  return { from, to, granularity };
 }
-
-const BUCKET_MS: Record<UptimeResolution, number> = { '1m': MINUTE, '1h': 60 * MINUTE };
 
 @Injectable()
 export class UptimeService {
@@ -68,98 +63,40 @@ export class UptimeService {
     const range = resolveRange(query, now);
     const system = await this.repo.systemByCode(code);
     if (!system) throw new NotFoundException(`system ${code} not found`);
-    return this.report(range, [system], (statuses) => statuses[0]);
+    const [timeline] = await this.timelines(range, [system]);
+    return report(range, timeline, now);
   }
 
+  /** The agency roll-up (rollupAgencyStatus) over its enabled systems' merged timelines. */
   async agency(code: string, query: UptimeQuery, now = Date.now()): Promise<UptimeReport> {
     const range = resolveRange(query, now);
     const systems = await this.repo.agencySystems(code);
     if (!systems) throw new NotFoundException(`agency ${code} not found`);
-    return this.report(range, systems, (statuses) =>
-      agencyBucketStatus(statuses.map((status, i) => ({ status, tier: systems[i].tier }))),
+    const timeline = mergeTimelines(await this.timelines(range, systems), (statuses) =>
+      rollupAgencyStatus(statuses.map((status, i) => ({ status, tier: systems[i].tier }))),
     );
+    return report(range, timeline, now);
   }
 
-  /**
-   * Buckets over [floor(from), to): each system's status per bucket from its checks, then
-   * `combine` (identity for one system, the agency roll-up for an agency). A bucket's minutes
-   * are split by which systems are under maintenance at each minute.
-   */
-  private async report(
-    range: ResolvedRange,
-    systems: readonly UptimeSystem[],
-    combine: (statuses: (PublicStatus | null)[]) => PublicStatus | null,
-  ): Promise<UptimeReport> {
-    const step = BUCKET_MS[range.resolution];
-    const start = Math.floor(range.from / step) * step;
-    const counts = await this.repo.bucketCounts(
-      range.resolution,
-      systems.flatMap((s) => s.checkIds),
-      new Date(start),
+  private async timelines(range: ResolvedRange, systems: readonly UptimeSystem[]): Promise<StatusTimeline[]> {
+    const byId = await this.repo.statusTimelines(
+      systems.map((s) => s.id),
+      new Date(range.from),
       new Date(range.to),
     );
-    const windows = await this.repo.maintenanceWindows(systems.map((s) => s.id));
-    const windowsBySystem = systems.map((s) => windows.filter((w) => w.systemIds.includes(s.id)));
-    const minutesPerBucket = step / MINUTE;
-    const buckets: WeightedBucket[] = [];
-    for (let t = start; t < range.to; t += step) {
-      const row = counts.get(t);
-      const base = systems.map((s) =>
-        systemBucketStatus(
-          s.checkIds.map((id) => checkStatusFromCounts(row?.get(id))),
-          false,
-        ),
-      );
-      const flags = windowsBySystem.map((ws) => maintenanceMinutes(ws, t, minutesPerBucket));
-      if (flags.every((f) => f === null)) {
-        buckets.push({ start: t, segments: [{ status: combine(base), minutes: minutesPerBucket }] });
-        continue;
-      }
-      // Group the bucket's minutes by the set of systems under maintenance.
-      const groups = new Map<string, number>();
-      for (let i = 0; i < minutesPerBucket; i++) {
-        const key = flags.map((f) => (f?.[i] ? '1' : '0')).join('');
-        groups.set(key, (groups.get(key) ?? 0) + 1);
-      }
-      buckets.push({
-        start: t,
-        segments: [...groups].map(([key, minutes]) => ({
-          status: combine(base.map((status, i) => (key[i] === '1' ? systemBucketStatus([], true) : status))),
-          minutes,
-        })),
-      });
-    }
-    const summary = summarize(buckets, range.granularity === 'day');
-    return {
-      from: new Date(range.from).toISOString(),
-      to: new Date(range.to).toISOString(),
-      granularity: range.granularity,
-      resolution: range.resolution,
-      days: summary.days,
-      total: summary.total,
-    };
+    return systems.map((s) => byId.get(s.id) ?? []);
   }
 }
 
-/** Per minute of the bucket, whether a window covers it; null when none does. */
-function maintenanceMinutes(
-  windows: readonly MaintenanceWindowInfo[],
-  bucketStart: number,
-  minutes: number,
-): boolean[] | null {
-  if (windows.length === 0) return null;
-  const bucketEnd = bucketStart + minutes * MINUTE;
-  const candidates = windows.filter(
-    (w) => w.startsAt === null || w.endsAt === null || (w.startsAt < bucketEnd && w.endsAt > bucketStart),
-  );
-  if (candidates.length === 0) return null;
-  let any = false;
-  const flags: boolean[] = [];
-  for (let i = 0; i < minutes; i++) {
-    const at = bucketStart + i * MINUTE;
-    const active = candidates.some((w) => maintenanceActiveAt(w, at));
-    flags.push(active);
-    any ||= active;
-  }
-  return any ? flags : null;
+/** Integrates the timeline over the range; what lies after `now` is no data. */
+function report(range: ResolvedRange, timeline: StatusTimeline, now: number): UptimeReport {
+  const summary = summarize(observedUntil(timeline, now), range.from, range.to, range.granularity === 'day');
+  return {
+    from: new Date(range.from).toISOString(),
+    to: new Date(range.to).toISOString(),
+    granularity: range.granularity,
+    resolution: 'exact',
+    days: summary.days,
+    total: summary.total,
+  };
 }
