@@ -7,8 +7,8 @@ import { almatyLocal, IncidentView, ScenarioEnv, sleep } from './support/scenari
  *   damumed        slow (fixed latency over the https threshold) -> degraded_performance, not an outage
  *   enpf           flapping -> one incident marked flapping, not a storm
  *   visa-migration down inside a one-off maintenance window -> no incident, under_maintenance
- * A `down refused` closes https/tcp/tls but the shared DNS still answers: 3 of 4 critical checks in
- * major_outage roll up to partial_outage (status-rollup rule 5), never major_outage.
+ * A `down refused` closes https/tcp/tls but the shared DNS still answers: the primary (https) check
+ * is down, so the system is in major outage (DNS is diagnostic); esf is critical, so SEV1.
  */
 const OUTAGE = 'esf';
 const SLOW = 'damumed';
@@ -66,9 +66,10 @@ describe('detection scenarios (built app, simulator faults)', () => {
     const detectionMs = Date.now() - injectedAt;
     expect(opened).toHaveLength(1);
     expect(opened[0]).toMatchObject({ system: OUTAGE, kind: 'root', alertable: true, state: 'open' });
-    expect(['partial_outage', 'major_outage']).toContain(opened[0].status);
-    // three critical checks down, DNS up: partial by the roll-up rules
-    await env.waitForStatus([OUTAGE], 'partial_outage', 15_000);
+    expect(opened[0]).toMatchObject({ status: 'major_outage', severity: 'sev1', failure_kind: 'outage' });
+    expect(opened[0].cause?.checks[0]).toMatchObject({ checkCode: 'https', role: 'primary', error: 'connection refused' });
+    // the primary check down while DNS answers: a major outage, not partial
+    await env.waitForStatus([OUTAGE], 'major_outage', 15_000);
     // stays one incident while the outage lasts
     await sleep(4_000);
     expect(await env.incidents(OUTAGE)).toHaveLength(1);

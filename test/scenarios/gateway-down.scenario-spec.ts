@@ -35,10 +35,13 @@ describe('gateway down (built app, 11 simulated systems)', () => {
     await env.close();
   }, 60_000);
 
-  it('opens 1 root incident for the gateway and 10 symptoms linked to it', async () => {
+  it('opens 1 root incident for the gateway and 10 symptoms linked to it, the dependents failing first', async () => {
     expect(await env.incidents()).toEqual([]);
     const injectedAt = Date.now();
-    await Promise.all([GATEWAY, ...DEPENDENTS].map((c) => env.sim!.injectFault(c, { type: 'down', mode: 'refused' })));
+    // the dependents fail first; the gateway 600 ms later (issue 9: they opened as roots before)
+    await Promise.all(DEPENDENTS.map((c) => env.sim!.injectFault(c, { type: 'down', mode: 'refused' })));
+    await sleep(600);
+    await env.sim!.injectFault(GATEWAY, { type: 'down', mode: 'refused' });
 
     const settled = await env.waitFor('1 root + 10 linked symptoms', 45_000, async () => {
       const list = await env.incidents();
@@ -69,10 +72,29 @@ describe('gateway down (built app, 11 simulated systems)', () => {
     const roots = list.filter((i) => i.kind === 'root');
     expect(roots).toHaveLength(1);
 
-    // how many dependents were seen failing before the gateway (opened as roots, then adopted)
-    const adopted = symptoms.filter((s) => Date.parse(s.opened_at) < Date.parse(root.opened_at)).length;
-    process.stdout.write(
-      `[scenario] gateway down: 1 root + 10 symptoms settled ${settleMs} ms after injection (${adopted} adopted after opening first)\n`,
-    );
+    // none was ever a root: each opened as a symptom (linked at its opening), never adopted later
+    for (const s of symptoms) {
+      const detail = await env.get<{ opened_at: string; timeline: { kind: string; at: string }[] }>(`/api/incidents/${s.id}`);
+      const links = detail.timeline.filter((e) => e.kind === 'linked_to_root');
+      expect({ system: s.system, links: links.map((e) => e.at) }).toEqual({ system: s.system, links: [detail.opened_at] });
+    }
+    process.stdout.write(`[scenario] gateway down: 1 root + 10 symptoms settled ${settleMs} ms after injection\n`);
+  }, 90_000);
+
+  it('after recovery every symptom resolves as a symptom: none promoted to an alertable root', async () => {
+    await Promise.all([GATEWAY, ...DEPENDENTS].map((c) => env.sim!.clearFaults(c)));
+    const resolved = await env.waitFor('all 11 resolved', 60_000, async () => {
+      const list = await env.incidents();
+      return list.length === 11 && list.every((i) => i.state === 'resolved') ? list : undefined;
+    });
+    await sleep(3_000);
+    const list = await env.incidents();
+    expect(list.map((i) => i.id).sort()).toEqual(resolved.map((i) => i.id).sort());
+    expect(list.filter((i) => i.kind === 'root').map((i) => i.system)).toEqual([GATEWAY]);
+    for (const s of list.filter((i) => i.system !== GATEWAY)) {
+      expect(s).toMatchObject({ kind: 'symptom', alertable: false, state: 'resolved' });
+      const detail = await env.get<{ timeline: { kind: string }[] }>(`/api/incidents/${s.id}`);
+      expect(detail.timeline.map((e) => e.kind)).not.toContain('promoted_to_root');
+    }
   }, 90_000);
 });

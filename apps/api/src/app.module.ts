@@ -42,7 +42,7 @@ export class AppModule {
         detection,
         RealtimeModule.forRoot({ imports: [detection, IngestModule, CatalogModule] }),
         UptimeModule,
-        HealthModule,
+        HealthModule.forRoot({ imports: [detection] }),
         DemoModule,
         BootModule,
       ],

@@ -13,6 +13,7 @@ const schema = z.object({
     .optional(),
   KUZET_DATA_DIR: z.string().min(1).default('./data'),
   KUZET_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KUZET_RECHECK_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 });
 
 export interface ProbeConfig {
@@ -23,6 +24,8 @@ export interface ProbeConfig {
   dataDir: string;
   spoolDir: string;
   logLevel: z.infer<typeof schema>['KUZET_LOG_LEVEL'];
+  /** Delay of the immediate recheck of a changed result; 0 = no rechecks. */
+  recheckDelayMs: number;
 }
 
 /** The agent's environment, validated once; a bad value throws InvalidProbeConfigError naming it. */
@@ -48,5 +51,6 @@ export function loadProbeConfig(env: Record<string, string | undefined>): ProbeC
     dataDir,
     spoolDir: path.join(dataDir, 'probe-spool'),
     logLevel: v.KUZET_LOG_LEVEL,
+    recheckDelayMs: v.KUZET_RECHECK_DELAY_MS,
   };
 }

@@ -7,7 +7,9 @@ import { ProbeApiClient } from './probe-api-client';
 import type { ProbeConfig } from './probe-config';
 import { ResultPusher } from './result-pusher';
 
-export interface StartProbeAgentOptions extends Pick<ProbeConfig, 'apiUrl' | 'token' | 'region' | 'agentId' | 'spoolDir'> {
+export interface StartProbeAgentOptions
+  extends Pick<ProbeConfig, 'apiUrl' | 'token' | 'region' | 'agentId' | 'spoolDir'>,
+    Partial<Pick<ProbeConfig, 'recheckDelayMs'>> {
   logger?: Logger;
   /** Lowest interval the scheduler accepts (default 1 s: the API already enforces its minimum). */
   minIntervalMs?: number;
@@ -56,6 +58,7 @@ export function startProbeAgent(options: StartProbeAgentOptions): ProbeAgentHand
     runners: options.runners,
     minIntervalMs: options.minIntervalMs ?? 1000,
     flushIntervalMs: options.flushIntervalMs,
+    recheck: { delayMs: options.recheckDelayMs },
   });
   const poller = new AssignmentPoller({
     agentId: options.agentId,

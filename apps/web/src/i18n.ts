@@ -39,6 +39,8 @@ const statuses = {
   'pub.monitoring': { kk: 'Бақылауда', ru: 'Наблюдение', en: 'Monitoring' },
   'pub.resolved': { kk: 'Шешілді', ru: 'Решено', en: 'Resolved' },
   'kind.symptom': { kk: 'Салдары', ru: 'Следствие', en: 'Symptom' },
+  'phase.recovering': { kk: 'Қалпына келді, бақылауда', ru: 'Восстановлено, наблюдение', en: 'Recovered, monitoring' },
+  'cause.label': { kk: 'Себебі', ru: 'Причина', en: 'Cause' },
   'tier.critical': { kk: 'Аса маңызды', ru: 'Критичная', en: 'Critical' },
   'tier.high': { kk: 'Жоғары', ru: 'Высокая', en: 'High' },
   'tier.normal': { kk: 'Қалыпты', ru: 'Обычная', en: 'Normal' },

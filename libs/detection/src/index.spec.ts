@@ -10,8 +10,6 @@ describe('@kuzet/detection public API', () => {
       'stepLatencyBaseline',
       'initialLatencyBaselineState',
       'hourOfWeek',
-      'errorRateStatus',
-      'failingShareStatus',
       'stepFlapping',
       'percentStateChange',
       'evaluateBurnRate',
@@ -26,6 +24,7 @@ describe('@kuzet/detection public API', () => {
       'mtbf',
       'uptimeFromSamples',
       'uptimeFromMinutes',
+      'describeFailure',
     ]) {
       expect(typeof (detection as Record<string, unknown>)[name]).toBe('function');
     }

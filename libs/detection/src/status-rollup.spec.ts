@@ -1,15 +1,14 @@
 import type { PublicStatus } from '@kuzet/contracts';
 import {
   AgencySystemInput,
-  capByCriticality,
   CheckStatusInput,
   checkStatusFromVerdict,
   rollupAgencyStatus,
   rollupSystemStatus,
 } from './status-rollup';
 
-const crit = (status: PublicStatus | null): CheckStatusInput => ({ status });
-const minor = (status: PublicStatus | null): CheckStatusInput => ({ status, criticality: 'minor' });
+const prim = (status: PublicStatus | null): CheckStatusInput => ({ status, role: 'primary' });
+const diag = (status: PublicStatus | null): CheckStatusInput => ({ status, role: 'diagnostic' });
 const sys = (...checks: CheckStatusInput[]) => rollupSystemStatus({ checks });
 
 describe('checkStatusFromVerdict', () => {
@@ -22,55 +21,56 @@ describe('checkStatusFromVerdict', () => {
   });
 });
 
-describe('capByCriticality', () => {
-  it('caps minor checks at partial_outage and leaves critical ones alone', () => {
-    expect(capByCriticality('major_outage', 'minor')).toBe('partial_outage');
-    expect(capByCriticality('degraded_performance', 'minor')).toBe('degraded_performance');
-    expect(capByCriticality('major_outage', 'critical')).toBe('major_outage');
-    expect(capByCriticality('major_outage')).toBe('major_outage');
-  });
-});
-
 describe('rollupSystemStatus', () => {
   it('maintenance overrides everything', () => {
-    expect(rollupSystemStatus({ checks: [crit('major_outage')], maintenance: true })).toBe(
+    expect(rollupSystemStatus({ checks: [prim('major_outage')], maintenance: true })).toBe(
       'under_maintenance',
     );
     expect(rollupSystemStatus({ checks: [], maintenance: true })).toBe('under_maintenance');
   });
-  it('no known check is no data (null)', () => {
+  it('no known primary check is no data (null), whatever the diagnostics say', () => {
     expect(sys()).toBeNull();
-    expect(sys(crit(null), minor(null))).toBeNull();
+    expect(sys(prim(null), diag(null))).toBeNull();
+    expect(sys(prim(null), diag('major_outage'))).toBeNull();
   });
-  it('a single critical check down is a major outage', () => {
-    expect(sys(crit('major_outage'))).toBe('major_outage');
+  it('a single primary check down is a major outage', () => {
+    expect(sys(prim('major_outage'))).toBe('major_outage');
   });
-  it('all critical checks down is major even if minor checks are fine', () => {
-    expect(sys(crit('major_outage'), crit('major_outage'), minor('operational'))).toBe('major_outage');
-  });
-  it('some but not all critical checks down is partial', () => {
-    expect(sys(crit('major_outage'), crit('operational'))).toBe('partial_outage');
-    expect(sys(crit('major_outage'), crit('degraded_performance'), crit('operational'))).toBe(
-      'partial_outage',
+  it('every primary check down is a major outage even while DNS, TCP and TLS answer', () => {
+    // the demo's e-gov gateway answering 503 to everything: was partial, is major
+    expect(sys(prim('major_outage'), diag('operational'), diag('operational'), diag('operational'))).toBe(
+      'major_outage',
     );
+    // egov-portal hung and SERVFAIL: was partial, is major
+    expect(sys(prim('major_outage'), diag('major_outage'), diag('operational'))).toBe('major_outage');
   });
-  it('unknown checks are left out: one down + one unknown is major', () => {
-    expect(sys(crit('major_outage'), crit(null))).toBe('major_outage');
+  it('some but not all primary checks down is partial', () => {
+    expect(sys(prim('major_outage'), prim('operational'))).toBe('partial_outage');
+    expect(
+      sys(prim('major_outage'), prim('degraded_performance'), prim('operational'), diag('operational')),
+    ).toBe('partial_outage');
   });
-  it('a minor check failing caps at partial_outage', () => {
-    expect(sys(crit('operational'), minor('major_outage'))).toBe('partial_outage');
-    expect(sys(minor('major_outage'))).toBe('partial_outage');
-    expect(sys(minor('major_outage'), minor('major_outage'))).toBe('partial_outage');
+  it('unknown checks are left out: one primary down + one unknown is major', () => {
+    expect(sys(prim('major_outage'), prim(null))).toBe('major_outage');
   });
-  it('otherwise the worst contribution', () => {
-    expect(sys(crit('operational'), crit('degraded_performance'))).toBe('degraded_performance');
-    expect(sys(crit('partial_outage'), crit('degraded_performance'))).toBe('partial_outage');
-    expect(sys(crit('operational'), minor('degraded_performance'))).toBe('degraded_performance');
-    expect(sys(crit('operational'), crit('operational'))).toBe('operational');
+  it('a failing diagnostic check only degrades', () => {
+    expect(sys(prim('operational'), diag('major_outage'))).toBe('degraded_performance');
+    expect(sys(prim('operational'), diag('degraded_performance'))).toBe('degraded_performance');
+    expect(sys(prim('operational'), diag('operational'))).toBe('operational');
+    expect(sys(prim('degraded_performance'), diag('major_outage'))).toBe('degraded_performance');
+  });
+  it('a system with diagnostic checks only lets them decide', () => {
+    // e-Otinish with every port refused and only tcp checks: a major outage, not partial
+    expect(sys(diag('major_outage'), diag('major_outage'))).toBe('major_outage');
+    expect(sys(diag('major_outage'), diag('operational'))).toBe('partial_outage');
+  });
+  it('otherwise the worst primary status', () => {
+    expect(sys(prim('operational'), prim('degraded_performance'))).toBe('degraded_performance');
+    expect(sys(prim('operational'), prim('operational'))).toBe('operational');
   });
   it('a check-level under_maintenance status is ignored (system-level flag decides)', () => {
-    expect(sys(crit('under_maintenance'), crit('operational'))).toBe('operational');
-    expect(sys(crit('under_maintenance'))).toBeNull();
+    expect(sys(prim('under_maintenance'), prim('operational'))).toBe('operational');
+    expect(sys(prim('under_maintenance'))).toBeNull();
   });
 });
 

@@ -8,16 +8,15 @@
  *
  * System status (rollupSystemStatus), first match wins:
  *   1. maintenance active                     -> under_maintenance (overrides everything)
- *   2. no check with a known status           -> null (no data; the caller shows it as such)
- *   3. each check contributes its status; a 'minor' check is capped at partial_outage
- *      (a minor check in major_outage contributes partial_outage). Criticality defaults to
- *      'critical'.
- *   4. major_outage only when there is at least one known critical check and EVERY known
- *      critical check is in major_outage (minor checks do not matter then: the essential
- *      function is gone).
- *   5. some but not all critical checks in major_outage -> partial_outage ("several checks,
- *      some failing").
- *   6. otherwise the worst contribution (partial_outage / degraded_performance / operational).
+ *   2. check roles: `primary` checks (what the citizen uses: http, heartbeat by default) decide;
+ *      `diagnostic` checks (dns, tcp, tls by default) explain and can only degrade. A system
+ *      with no primary check at all has its checks all decide (none is left without a voice).
+ *   3. no primary check with a known status   -> null (no evidence about what citizens use)
+ *   4. every known primary check in major_outage -> major_outage (diagnostics do not matter:
+ *      DNS still answering does not make a dead service partial)
+ *   5. some known primary checks in major_outage -> partial_outage
+ *   6. otherwise the worst primary status, raised to degraded_performance when a known
+ *      diagnostic check is not operational.
  *
  * Agency status (rollupAgencyStatus), over its systems with a known status:
  *   1. no system with a known status           -> null
@@ -33,12 +32,13 @@ import type { PublicStatus, SystemTier } from '@kuzet/contracts';
 import type { QuorumVerdict } from './region-quorum';
 import { worstStatus } from './status-severity';
 
-export type CheckCriticality = 'critical' | 'minor';
+export type CheckRoleInput = 'primary' | 'diagnostic';
 
 export interface CheckStatusInput {
   /** null when the check's status is unknown (all its regions abstain). */
   status: PublicStatus | null;
-  criticality?: CheckCriticality;
+  /** Default 'primary'. */
+  role?: CheckRoleInput;
 }
 
 export interface SystemStatusInput {
@@ -65,28 +65,23 @@ export function checkStatusFromVerdict(verdict: QuorumVerdict): PublicStatus | n
   }
 }
 
-/** A check's contribution to its system: minor checks never exceed partial_outage. */
-export function capByCriticality(
-  status: PublicStatus,
-  criticality: CheckCriticality = 'critical',
-): PublicStatus {
-  if (criticality === 'minor' && status === 'major_outage') return 'partial_outage';
-  return status;
-}
-
 export function rollupSystemStatus(input: SystemStatusInput): PublicStatus | null {
   if (input.maintenance) return 'under_maintenance';
-  const known = input.checks.filter(
-    (c): c is { status: PublicStatus; criticality?: CheckCriticality } =>
-      c.status !== null && c.status !== 'under_maintenance',
-  );
-  if (known.length === 0) return null;
-  const critical = known.filter((c) => (c.criticality ?? 'critical') === 'critical');
-  const criticalMajor = critical.filter((c) => c.status === 'major_outage').length;
-  if (critical.length > 0 && criticalMajor === critical.length) return 'major_outage';
-  if (criticalMajor > 0) return 'partial_outage';
-  // No critical check is in major_outage here and minor ones are capped: at worst partial.
-  return worstStatus(known.map((c) => capByCriticality(c.status, c.criticality))) ?? 'operational';
+  const anyPrimary = input.checks.some((c) => (c.role ?? 'primary') === 'primary');
+  const decides = (c: CheckStatusInput) => !anyPrimary || (c.role ?? 'primary') === 'primary';
+  const known = (c: CheckStatusInput): c is { status: PublicStatus; role?: CheckRoleInput } =>
+    c.status !== null && c.status !== 'under_maintenance';
+  const primary = input.checks.filter(decides).filter(known);
+  if (primary.length === 0) return null;
+  const major = primary.filter((c) => c.status === 'major_outage').length;
+  if (major === primary.length) return 'major_outage';
+  if (major > 0) return 'partial_outage';
+  const base = worstStatus(primary.map((c) => c.status)) ?? 'operational';
+  const diagnosticTrouble = input.checks
+    .filter((c) => !decides(c))
+    .filter(known)
+    .some((c) => c.status !== 'operational');
+  return diagnosticTrouble ? (worstStatus([base, 'degraded_performance']) ?? base) : base;
 }
 
 export function rollupAgencyStatus(systems: readonly AgencySystemInput[]): PublicStatus | null {

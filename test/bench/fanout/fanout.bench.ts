@@ -112,6 +112,10 @@ function incident(systemId: number, agencyId: number, roundNo: number): Incident
     flapping: false,
     title: { kk: 'Шлюз істен шықты', ru: 'Шлюз недоступен', en: 'Gateway is down' },
     openKey: `bench-${roundNo}`,
+    failureKind: 'outage',
+    cause: null,
+    confirmedAt: null,
+    firstFailureAt: null,
   };
 }
 

@@ -167,7 +167,7 @@ describe('detector and incidents on PostgreSQL', () => {
     expect(await timeline(rows[0].id)).toEqual(['state_changed', 'status_changed', 'reopened']);
   });
 
-  it('a maintenance window suppresses incidents and shows under_maintenance', async () => {
+  it('a maintenance window keeps an open outage open, suppresses new ones, and shows under_maintenance', async () => {
     await ds.query(
       `INSERT INTO maintenance_windows (code, title_kk, title_ru, title_en, starts_at, ends_at) VALUES ('it-mw', 'a', 'b', 'c', $1, $2)`,
       [new Date(S(2000)), new Date(S(3000))],
@@ -176,26 +176,42 @@ describe('detector and incidents on PostgreSQL', () => {
       `INSERT INTO maintenance_window_systems (window_id, system_id) SELECT id, $1 FROM maintenance_windows WHERE code = 'it-mw'`,
       [seed.systemIds.registry],
     );
-    // The registry flapped (down, up, down...): its one incident is still open, marked flapping.
+    // The registry's incident (reopened above) is open when the window begins.
     const stream = app!.get(ResultsStream);
     const reg = seed.checkIds.registry;
     await app!.get(DetectorService).reloadCatalog();
     stream.publish([result(reg, 2030, Down), result(reg, 2060, Down), result(reg, 2090, Down)]);
     await app!.get(DetectorService).idle();
     let rows = (await incidents()).filter((r) => Number(r.system_id) === seed.systemIds.registry);
-    // No new incident in the window; maintenance counts as a recovery of the open one.
     expect(rows).toHaveLength(1);
-    expect(new Date(rows[0].recovered_at as string).getTime()).toBe(S(2030));
-    clock.t = S(2030) + 120_000;
+    expect(rows[0]).toMatchObject({ state: 'open', recovered_at: null });
+    // It recovers inside the window (steadily: it had been flapping): recovered, then resolved
+    // once after the cooldown.
+    stream.publish(Array.from({ length: 24 }, (_, k) => result(reg, 2120 + 30 * k, Up)));
+    await app!.get(DetectorService).idle();
+    rows = (await incidents()).filter((r) => Number(r.system_id) === seed.systemIds.registry);
+    const recoveredAt = new Date(rows[0].recovered_at as string).getTime();
+    expect(recoveredAt).toBeGreaterThanOrEqual(S(2150));
+    expect(recoveredAt).toBeLessThanOrEqual(S(2810));
+    clock.t = S(2810) + 120_000;
     await app!.get(IncidentsService).sweep();
-    stream.publish([result(reg, 2300, Down), result(reg, 2330, Down)]);
+    // A new failure inside the window opens nothing, reopens nothing.
+    stream.publish([result(reg, 2900, Down), result(reg, 2930, Down)]);
     await app!.get(DetectorService).idle();
     rows = (await incidents()).filter((r) => Number(r.system_id) === seed.systemIds.registry);
     expect(rows).toHaveLength(1);
     expect(rows[0].state).toBe('resolved');
+    expect((await timeline(rows[0].id)).filter((k) => k === 'resolved')).toHaveLength(1);
     const status = (await ds.query(`SELECT state->>'status' AS s FROM detector_state WHERE key = $1`, [
       `system:${seed.systemIds.registry}`,
     ])) as { s: string }[];
     expect(status[0].s).toBe('under_maintenance');
+    // The confirmed status timeline (uptime's source) was written in the same transactions.
+    const history = (await ds.query(
+      `SELECT extract(epoch FROM at) * 1000 AS at, status FROM system_status_history WHERE system_id = $1 ORDER BY at`,
+      [seed.systemIds.registry],
+    )) as { at: string; status: string | null }[];
+    expect(history.find((h) => Number(h.at) === S(2030))?.status).toBe('under_maintenance');
+    expect(history.map((h) => h.status)).toContain('major_outage');
   });
 });

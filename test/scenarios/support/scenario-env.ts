@@ -8,6 +8,7 @@ import { createDatabase, databaseUrl, dropDatabase } from '../../setup/test-data
 import { freePort } from '../../support/free-port';
 import { KuzetProcess, startKuzet, waitForOk } from '../../support/kuzet-process';
 import { login, SignedIn } from '../../support/auth-helpers';
+import type { IncidentCause } from '@kuzet/contracts';
 
 /** The first admin of the scenario app (KUZET_ADMIN_EMAIL/PASSWORD); REST reads sign in as it. */
 const SCENARIO_ADMIN = { email: 'admin@scenario.kuzet', password: 'scenario-admin-password' };
@@ -25,6 +26,10 @@ export interface IncidentView {
   resolved_at: string | null;
   recovered_at: string | null;
   flapping: boolean;
+  severity: 'sev1' | 'sev2' | 'sev3' | 'sev4';
+  failure_kind: 'outage' | 'degraded' | 'flapping';
+  phase: 'failing' | 'recovering' | 'resolved';
+  cause: IncidentCause | null;
 }
 
 export interface SystemStatusView {

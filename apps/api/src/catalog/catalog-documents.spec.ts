@@ -13,6 +13,8 @@ const view: CheckView = {
   regions: ['local'],
   conditions: [],
   thresholds: {},
+  role: 'primary',
+  role_explicit: false,
   options: {
     method: 'GET',
     follow_redirects: true,
@@ -36,6 +38,14 @@ describe('stored items as documents (for PATCH)', () => {
     const patched = checkDocumentSchema.parse(mergePatch(doc, { interval: '4s' }));
     expect(patched.interval).toBe(4);
     expect(checkDocumentOf({ ...view, timeout_s: 3 })).toMatchObject({ timeout: 3 });
+  });
+
+  it('keeps an explicit role and leaves a default one out, so a kind change re-derives it', () => {
+    expect(checkDocumentOf(view)).not.toHaveProperty('role');
+    const explicit = checkDocumentOf({ ...view, role: 'diagnostic', role_explicit: true });
+    expect(explicit.role).toBe('diagnostic');
+    expect(checkDocumentSchema.parse(explicit)).toMatchObject({ role: 'diagnostic' });
+    expect(() => checkDocumentSchema.parse({ ...explicit, role: 'main' })).toThrow(/role/);
   });
 
   it('turns heartbeat grace_s back into grace', () => {

@@ -49,6 +49,7 @@ export function checkDocumentOf(v: CheckView): Doc {
     regions: v.regions,
     conditions: v.conditions,
     thresholds: v.thresholds,
+    ...(v.role_explicit ? { role: v.role } : {}),
     options: v.kind === 'heartbeat' ? (grace_s === undefined ? {} : { grace: grace_s }) : options,
     enabled: v.enabled,
   };

@@ -1,5 +1,5 @@
-import type { AgencyView, CheckView, MaintenanceView, SystemView } from '@kuzet/contracts';
-import { utcToLocalDateTime } from '@kuzet/contracts';
+import type { AgencyView, CheckRoleName, CheckView, MaintenanceView, SystemView } from '@kuzet/contracts';
+import { defaultCheckRole, utcToLocalDateTime } from '@kuzet/contracts';
 
 // Database rows (as the repository's SQL returns them) -> REST views. Pure.
 
@@ -76,6 +76,7 @@ export interface CheckRow {
   regions: string[];
   conditions: string[];
   thresholds: Record<string, unknown>;
+  role: CheckRoleName | null;
   options: Record<string, unknown>;
   push_token: string | null;
   enabled: boolean;
@@ -97,6 +98,8 @@ export function toCheckView(r: CheckRow): CheckView {
     regions: r.regions,
     conditions: r.conditions,
     thresholds: r.thresholds,
+    role: r.role ?? defaultCheckRole(r.kind),
+    role_explicit: r.role !== null && r.role !== undefined,
     options: r.options,
     push_token: r.push_token,
     enabled: r.enabled,

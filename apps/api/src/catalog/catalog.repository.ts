@@ -33,7 +33,7 @@ SELECT s.code, a.code AS agency_code, s.name_kk, s.name_ru, s.name_en, s.tier, c
 
 const CHECK_SELECT = `
 SELECT k.id, k.key, s.code AS system_code, k.code, k.kind, k.target, k.interval_s, k.timeout_s, k.regions,
-       k.conditions, k.thresholds, k.options, k.push_token, k.enabled, k.source, k.created_at, k.updated_at
+       k.conditions, k.thresholds, k.role, k.options, k.push_token, k.enabled, k.source, k.created_at, k.updated_at
   FROM checks k
   JOIN systems s ON s.id = k.system_id`;
 

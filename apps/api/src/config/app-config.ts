@@ -34,8 +34,18 @@ export class AppConfig {
   };
   /** Incidents: recovery cooldown before auto-resolve, and how often that is swept (0 = never). */
   readonly incidents: { cooldownMs: number; sweepIntervalMs: number };
-  /** Detection: quorum staleness in check intervals, and the learned latency baseline. */
-  readonly detection: { staleIntervals: number; latencyBaseline: boolean };
+  /**
+   * Detection: quorum staleness in check intervals, the learned latency baseline, how long a
+   * failing child waits for its failing parent to be confirmed, the bounded input queue, and how
+   * far back the detector reads durable results it had not seen (after a restart or an overflow).
+   */
+  readonly detection: {
+    staleIntervals: number;
+    latencyBaseline: boolean;
+    parentGraceMs: number;
+    queueMaxRows: number;
+    catchUpMs: number;
+  };
   /**
    * Sign-in: session lifetime, Secure cookies ('auto', the default: when the request came over
    * HTTPS, directly or per X-Forwarded-Proto), and the login
@@ -60,6 +70,8 @@ export class AppConfig {
     embeddedAgent: boolean;
     canaries: string[];
     heartbeatTickS: number;
+    /** Delay of the immediate recheck of a changed result (0 = no rechecks). */
+    recheckDelayMs: number;
   };
 
   constructor(v: AppConfigValues) {
@@ -89,7 +101,13 @@ export class AppConfig {
       writeTimeoutMs: v.KUZET_INGEST_WRITE_TIMEOUT_MS,
     };
     this.incidents = { cooldownMs: v.KUZET_INCIDENT_COOLDOWN_S * 1000, sweepIntervalMs: v.KUZET_INCIDENT_SWEEP_S * 1000 };
-    this.detection = { staleIntervals: v.KUZET_DETECT_STALE_INTERVALS, latencyBaseline: v.KUZET_DETECT_LATENCY_BASELINE };
+    this.detection = {
+      staleIntervals: v.KUZET_DETECT_STALE_INTERVALS,
+      latencyBaseline: v.KUZET_DETECT_LATENCY_BASELINE,
+      parentGraceMs: v.KUZET_DETECT_PARENT_GRACE_S * 1000,
+      queueMaxRows: v.KUZET_DETECT_QUEUE_MAX,
+      catchUpMs: v.KUZET_DETECT_CATCH_UP_S * 1000,
+    };
     this.auth = {
       adminEmail: v.KUZET_ADMIN_EMAIL,
       adminPassword: v.KUZET_ADMIN_PASSWORD,
@@ -111,6 +129,7 @@ export class AppConfig {
       embeddedAgent: v.KUZET_EMBEDDED_AGENT,
       canaries: v.KUZET_PROBE_CANARIES ?? [],
       heartbeatTickS: v.KUZET_HEARTBEAT_TICK_S,
+      recheckDelayMs: v.KUZET_RECHECK_DELAY_MS,
     };
     Object.freeze(this);
   }

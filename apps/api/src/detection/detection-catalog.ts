@@ -1,3 +1,4 @@
+import type { CheckKind, CheckRoleName } from '@kuzet/contracts';
 import type { InMemorySystemGraph } from '../incidents/system-graph.repository';
 import type { MaintenanceWindowInfo } from './maintenance-schedule';
 
@@ -5,9 +6,14 @@ import type { MaintenanceWindowInfo } from './maintenance-schedule';
 export interface CheckInfo {
   id: number;
   key: string;
+  code: string;
+  kind: CheckKind;
+  /** Effective role: as written in the catalog, else the kind's default. */
+  role: CheckRoleName;
   systemId: number;
   regions: string[];
   intervalMs: number;
+  timeoutMs: number;
   degradedMs: number | null;
   failures: number | null;
   successes: number | null;

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { DEFAULT_DETECTION_OPTIONS, DETECTION_OPTIONS } from './detection.options';
 import { DetectionRepository } from './detection.repository';
 import { DetectorService } from './detector.service';
+import { DetectorMetrics } from './detector-metrics';
 import { DetectionStatusController } from './http/detection-status.controller';
 import { DetectionStatusService } from './detection-status.service';
 import { SystemStatusEvents } from './system-status-events.service';
@@ -20,6 +21,7 @@ import { SystemStatusEvents } from './system-status-events.service';
   providers: [
     DetectionRepository,
     DetectorService,
+    DetectorMetrics,
     DetectionStatusService,
     SystemStatusEvents,
     {

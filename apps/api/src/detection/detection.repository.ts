@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { PublicStatus, SystemTier } from '@kuzet/contracts';
+import type { CheckKind, CheckRoleName, PublicStatus, SystemTier } from '@kuzet/contracts';
+import { defaultCheckRole } from '@kuzet/contracts';
+import type { CheckResultRow } from '../timeseries/check-result';
+import { isCheckOutcome, isErrorClass } from '../timeseries/check-outcome';
 import { DataSource } from 'typeorm';
 import { SystemGraphRepository } from '../incidents/system-graph.repository';
 import { buildDetectionCatalog, CheckInfo, DetectionCatalog } from './detection-catalog';
 import type { MaintenanceWindowInfo } from './maintenance-schedule';
+
+/** A position in check_results' (time, check_id, region) order. */
+export interface ResultCursor {
+  time: number;
+  checkId: number;
+  region: string;
+}
 
 export interface SystemStatusRow {
   system: string;
@@ -27,11 +37,15 @@ export class DetectionRepository {
       id: number;
       key: string;
       system_id: number;
+      code: string;
+      kind: CheckKind;
+      role: CheckRoleName | null;
       regions: string[];
       interval_s: string;
+      timeout_s: string;
       thresholds: { degraded_ms?: number; failures?: number; successes?: number };
     }[] = await this.dataSource.query(
-      `SELECT k.id, k.key, k.system_id, k.regions, k.interval_s, k.thresholds
+      `SELECT k.id, k.key, k.code, k.kind, k.role, k.system_id, k.regions, k.interval_s, k.timeout_s, k.thresholds
          FROM checks k JOIN systems s ON s.id = k.system_id WHERE k.enabled AND s.enabled`,
     );
     const windows: {
@@ -53,9 +67,13 @@ export class DetectionRepository {
       checks.map((c): CheckInfo => ({
         id: Number(c.id),
         key: c.key,
+        code: c.code,
+        kind: c.kind,
+        role: c.role ?? defaultCheckRole(c.kind),
         systemId: Number(c.system_id),
         regions: c.regions,
         intervalMs: Number(c.interval_s) * 1000,
+        timeoutMs: Number(c.timeout_s) * 1000,
         degradedMs: c.thresholds?.degraded_ms ?? null,
         failures: c.thresholds?.failures ?? null,
         successes: c.thresholds?.successes ?? null,
@@ -71,6 +89,46 @@ export class DetectionRepository {
         startTime: w.start_time,
         durationMs: w.duration_s === null ? null : Number(w.duration_s) * 1000,
       })),
+    );
+  }
+
+  /**
+   * Durable results after a cursor (time, check, region), oldest first: the detector's catch-up
+   * after a restart or a queue overflow. Keyset-paged, so a page costs the same wherever it starts.
+   */
+  async resultsAfter(after: ResultCursor, limit: number): Promise<CheckResultRow[]> {
+    const rows: {
+      time: Date;
+      check_id: number;
+      region: string;
+      outcome: number;
+      latency_ms: number | null;
+      status_code: number | null;
+      error_class: string | null;
+      recheck: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT time, check_id, region, outcome, latency_ms, status_code, error_class, recheck
+         FROM check_results
+        WHERE (time, check_id, region) > ($1::timestamptz, $2::integer, $3::text)
+        ORDER BY time, check_id, region
+        LIMIT $4`,
+      [new Date(after.time), after.checkId, after.region, limit],
+    );
+    return rows.flatMap((r): CheckResultRow[] =>
+      isCheckOutcome(r.outcome)
+        ? [
+            {
+              time: new Date(r.time),
+              checkId: Number(r.check_id),
+              region: r.region,
+              outcome: r.outcome,
+              latencyMs: r.latency_ms === null ? null : Number(r.latency_ms),
+              statusCode: r.status_code === null ? null : Number(r.status_code),
+              errorClass: isErrorClass(r.error_class) ? r.error_class : null,
+              recheck: r.recheck,
+            },
+          ]
+        : [],
     );
   }
 

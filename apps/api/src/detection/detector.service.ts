@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
-import { CheckOutcome, PublicStatus } from '@kuzet/contracts';
+import { CheckOutcome, isErrorClass, PublicStatus } from '@kuzet/contracts';
 import {
   checkStatusFromVerdict,
   DEFAULT_LATENCY_BASELINE_CONFIG,
   DEFAULT_SOFT_HARD_CONFIG,
+  describeFailure,
   evaluateQuorum,
   initialFlappingState,
   initialLatencyBaselineState,
@@ -17,23 +18,43 @@ import type { Subscription } from 'rxjs';
 import { CatalogEvents } from '../catalog/catalog-events.service';
 import { ResultsStream } from '../ingest/results-stream';
 import type { IncidentChange } from '../incidents/incident-events.service';
-import type { IncidentsTx } from '../incidents/incident-store';
+import type { IncidentsTx, StatusHistoryEntry } from '../incidents/incident-store';
 import { IncidentsUnitOfWork } from '../incidents/incidents-unit-of-work';
 import { IncidentsService } from '../incidents/incidents.service';
 import type { CheckResultRow } from '../timeseries/check-result';
+import { DetectionClock } from './detection-clock';
 import type { CheckInfo, DetectionCatalog } from './detection-catalog';
 import { DetectionPersistError } from './detection.errors';
 import { DETECTION_OPTIONS, DetectionOptions } from './detection.options';
-import { SystemStatusEvents } from './system-status-events.service';
-import { DetectionRepository } from './detection.repository';
-import { CheckState, checkKey, RegionState, regionKey, SystemState, systemKey } from './detector-state';
+import { DetectionRepository, ResultCursor } from './detection.repository';
+import { DetectorMetrics, DetectorProgress } from './detector-metrics';
+import {
+  CheckState,
+  checkKey,
+  RegionFailure,
+  RegionState,
+  regionKey,
+  SystemState,
+  systemKey,
+} from './detector-state';
+import { buildIncidentCause } from './incident-cause.builder';
 import { maintenanceActiveAt } from './maintenance-schedule';
+import { SystemStatusEvents } from './system-status-events.service';
 
 const CATALOG_RELOAD_MIN_MS = 5_000;
+/** Rows per page when the detector reads durable results back from check_results. */
+const READ_BACK_PAGE = 5_000;
+/** Passes of an overflow read-back before the stream resumes behind the last one. */
+const READ_BACK_PASSES = 3;
+
+const FAILING: ReadonlySet<PublicStatus> = new Set(['degraded_performance', 'partial_outage', 'major_outage']);
 
 /** One batch's working copy of the state: read-through to the committed state, written on commit. */
 class StateOverlay {
   readonly changed = new Map<string, unknown>();
+  /** Systems whose status or flapping flag this batch changed (published after commit). */
+  readonly statusChanged = new Set<number>();
+  readonly history: StatusHistoryEntry[] = [];
   constructor(private readonly base: Map<string, unknown>) {}
   get<T>(key: string): T | undefined {
     return (this.changed.has(key) ? this.changed.get(key) : this.base.get(key)) as T | undefined;
@@ -46,15 +67,23 @@ class StateOverlay {
 /**
  * The detector: results (once durable) -> per (check, region) soft/hard state (with latency
  * degradation) -> quorum across the check's regions -> check status (+ flapping) -> system
- * status (maintenance aware) -> incidents. Batches are processed one at a time, rows in time
- * order; a row not newer than its region's last accepted result is ignored (stepSoftHard), so
- * redelivered or late rows change nothing. The state a batch changes is saved in the same
- * transaction as the incident changes it causes: after a crash the detector resumes from the
- * last committed batch, and replayed rows are ignored.
- * Times are the results' own times (deterministic on replay); quorum staleness too.
+ * status from its primary checks (diagnostic ones only degrade; maintenance aware) -> incidents,
+ * with the cause (failing checks, regions, first error in words) and the status timeline.
+ *
+ * Batches are processed one at a time, rows in time order; a row not newer than its region's
+ * last accepted result is ignored, so redelivered or late rows change nothing. The state a batch
+ * changes is saved in the same transaction as the incident changes it causes.
+ *
+ * Nothing is lost between ingest and detection: at start the detector reads back the durable
+ * results from shortly before the newest one it had processed; and its input queue is bounded:
+ * when full, it stops holding rows in memory and reads them back from check_results once it has
+ * caught up (the rows are durable before they reach it). Its lag is a metric and part of health.
+ *
+ * A failing system whose upstream dependency is failing but not confirmed yet (soft state, being
+ * rechecked) is held back for a short grace, so it opens as the parent's symptom, never as a root.
  */
 @Injectable()
-export class DetectorService implements OnModuleInit, OnModuleDestroy {
+export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorProgress {
   private readonly logger = new Logger(DetectorService.name);
   private state = new Map<string, unknown>();
   private catalog: DetectionCatalog | undefined;
@@ -62,16 +91,28 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
   private chain: Promise<void> = Promise.resolve();
   private subscriptions: Subscription[] = [];
   private readonly regionsByCheck = new Map<number, Set<string>>();
+  /** Enqueue times of the batches waiting, oldest first, and their row count. */
+  private readonly waiting: { at: number; rows: number }[] = [];
+  private queued = 0;
+  /** Overflow: rows are not held in memory but read back from the database. */
+  private overflow = false;
+  /** Earliest time of the rows dropped from memory since the last read-back pass began. */
+  private droppedFrom: number | null = null;
+  private readingBackSince: number | null = null;
 
   constructor(
     private readonly repo: DetectionRepository,
     private readonly uow: IncidentsUnitOfWork,
     private readonly incidents: IncidentsService,
     @Inject(DETECTION_OPTIONS) private readonly options: DetectionOptions,
+    @Optional() private readonly clock: DetectionClock = new DetectionClock(),
     @Optional() private readonly results?: ResultsStream,
     @Optional() private readonly catalogEvents?: CatalogEvents,
     @Optional() private readonly statusEvents?: SystemStatusEvents,
-  ) {}
+    @Optional() private readonly metrics?: DetectorMetrics,
+  ) {
+    metrics?.bind(this);
+  }
 
   async onModuleInit(): Promise<void> {
     await this.start();
@@ -81,17 +122,28 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
     return this.stop();
   }
 
-  /** Loads the catalog and the persisted state, then follows the results stream. */
+  /** Loads the catalog and the persisted state, reads back what it had not seen, then follows the stream. */
   async start(): Promise<void> {
     await this.reloadCatalog();
     this.state = await this.repo.loadState();
-    for (const key of this.state.keys()) {
+    let newest: number | null = null;
+    for (const [key, value] of this.state) {
       const m = /^region:(\d+):(.+)$/.exec(key);
-      if (m) this.indexRegion(Number(m[1]), m[2]);
+      if (!m) continue;
+      this.indexRegion(Number(m[1]), m[2]);
+      const last = (value as RegionState).softHard?.lastResultAt ?? null;
+      if (last !== null && (newest === null || last > newest)) newest = last;
     }
     this.logger.log(
       `detector started: ${this.state.size} state entries, ${this.catalog?.checks.size ?? 0} checks`,
     );
+    // Results made durable after the last committed batch (a crash in between): evaluate them.
+    if (newest !== null && this.options.catchUpMs > 0) {
+      const from = newest - this.options.catchUpMs;
+      this.chain = this.chain
+        .then(() => this.readBack(from))
+        .catch((err: unknown) => this.logFailure('catch-up', err));
+    }
     if (this.results)
       this.subscriptions.push(this.results.results$.subscribe((rows) => void this.enqueue(rows)));
     if (this.catalogEvents)
@@ -111,11 +163,26 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
     await this.chain;
   }
 
-  /** Queues a batch after the ones before it; resolves once it is processed (or failed and logged). */
+  /**
+   * Queues a batch after the ones before it; resolves once it is processed (or failed and logged).
+   * Past the queue bound the rows are dropped from memory and read back from the database later.
+   */
   enqueue(rows: readonly CheckResultRow[]): Promise<void> {
+    if (rows.length === 0) return this.chain;
+    if (this.overflow || this.queued + rows.length > this.options.queueMaxRows) {
+      this.dropToDatabase(rows);
+      return this.chain;
+    }
+    const entry = { at: this.clock.now(), rows: rows.length };
+    this.waiting.push(entry);
+    this.queued += rows.length;
     const next = this.chain
       .then(() => this.process(rows))
-      .catch((err: unknown) => this.logFailure('batch', err));
+      .catch((err: unknown) => this.logFailure('batch', err))
+      .finally(() => {
+        this.queued -= entry.rows;
+        this.waiting.splice(this.waiting.indexOf(entry), 1);
+      });
     this.chain = next;
     return next;
   }
@@ -123,6 +190,16 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
   /** Waits for every queued batch. */
   idle(): Promise<void> {
     return this.chain;
+  }
+
+  /** Age in seconds of the oldest result not processed yet; 0 when idle. */
+  lagSeconds(): number {
+    const oldest = Math.min(this.waiting[0]?.at ?? Infinity, this.readingBackSince ?? Infinity);
+    return oldest === Infinity ? 0 : Math.max(0, this.clock.now() - oldest) / 1000;
+  }
+
+  queuedRows(): number {
+    return this.queued;
   }
 
   /** A snapshot of the in-memory state of one key (tests, diagnostics). */
@@ -134,6 +211,63 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
     this.catalog = await this.repo.loadCatalog();
     this.catalogLoadedAt = Date.now();
   }
+
+  // --- input: queue overflow and read-back ------------------------------------------------
+
+  private dropToDatabase(rows: readonly CheckResultRow[]): void {
+    let oldest = Infinity;
+    for (const r of rows) oldest = Math.min(oldest, r.time.getTime());
+    this.droppedFrom = Math.min(this.droppedFrom ?? Infinity, oldest);
+    if (this.overflow) return;
+    this.overflow = true;
+    this.metrics?.overflows?.inc();
+    this.logger.warn(
+      `detector: queue full (${this.queued} rows waiting, limit ${this.options.queueMaxRows}); reading results back from the database`,
+    );
+    this.chain = this.chain
+      .then(() => this.drainOverflow())
+      .catch((err: unknown) => this.logFailure('overflow read-back', err));
+  }
+
+  /**
+   * Reads back what was dropped, pass after pass while rows keep being dropped; the last pass
+   * runs with the stream resumed (new rows queue behind it), so this always ends.
+   */
+  private async drainOverflow(): Promise<void> {
+    for (let pass = 1; this.droppedFrom !== null; pass++) {
+      const from = this.droppedFrom;
+      this.droppedFrom = null;
+      if (pass >= READ_BACK_PASSES) this.overflow = false;
+      await this.readBack(from);
+      if (!this.overflow) break;
+    }
+    this.overflow = false;
+    this.logger.log('detector: caught up with the database; following the stream again');
+  }
+
+  /** Processes every durable result from `fromMs` on, oldest first, a page at a time. */
+  private async readBack(fromMs: number): Promise<void> {
+    this.readingBackSince ??= this.clock.now();
+    let cursor: ResultCursor = { time: fromMs - 1, checkId: 0, region: '' };
+    let total = 0;
+    try {
+      for (;;) {
+        const rows = await this.repo.resultsAfter(cursor, READ_BACK_PAGE);
+        if (rows.length === 0) break;
+        total += rows.length;
+        this.metrics?.catchUpRows?.inc(rows.length);
+        await this.process(rows);
+        const last = rows[rows.length - 1];
+        cursor = { time: last.time.getTime(), checkId: last.checkId, region: last.region };
+        if (rows.length < READ_BACK_PAGE) break;
+      }
+    } finally {
+      this.readingBackSince = null;
+    }
+    if (total > 0) this.logger.log(`detector: read back ${total} durable results from ${new Date(fromMs).toISOString()}`);
+  }
+
+  // --- processing ---------------------------------------------------------------------------
 
   private async process(rows: readonly CheckResultRow[]): Promise<void> {
     if (rows.length === 0) return;
@@ -152,6 +286,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
         const out: IncidentChange[] = [];
         for (const row of sorted) out.push(...(await this.processRow(tx, catalog, overlay, row)));
         await tx.detectorState.save([...overlay.changed].map(([key, state]) => ({ key, state })));
+        await tx.statusHistory.record(overlay.history);
         return out;
       });
     } catch (err) {
@@ -177,6 +312,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
     const region = overlay.get<RegionState>(rKey) ?? {
       softHard: initialSoftHardState(check.key, row.region),
       latency: null,
+      failure: null,
     };
     if (region.softHard.lastResultAt !== null && at <= region.softHard.lastResultAt) return [];
 
@@ -187,10 +323,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
         const step = stepLatencyBaseline(
           latency ?? initialLatencyBaselineState(),
           { at, latencyMs: row.latencyMs },
-          {
-            ...DEFAULT_LATENCY_BASELINE_CONFIG,
-            absoluteMs: check.degradedMs,
-          },
+          { ...DEFAULT_LATENCY_BASELINE_CONFIG, absoluteMs: check.degradedMs },
         );
         latency = step.state;
         if (step.degraded) outcome = CheckOutcome.Degraded;
@@ -207,7 +340,8 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
         successThreshold: check.successes ?? DEFAULT_SOFT_HARD_CONFIG.successThreshold,
       },
     );
-    overlay.set(rKey, { softHard: step.state, latency } satisfies RegionState);
+    const failure = nextFailure(region.failure ?? null, row, outcome, step.state.hard, check);
+    overlay.set(rKey, { softHard: step.state, latency, failure } satisfies RegionState);
     this.indexRegion(check.id, row.region);
     if (step.transition)
       this.logger.log(
@@ -219,15 +353,9 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
     return this.evaluateSystem(tx, catalog, overlay, check.systemId, at);
   }
 
-  /** Quorum, check status and flapping; true when the status or the flapping flag changed. */
-  private evaluateCheck(
-    check: CheckInfo,
-    overlay: StateOverlay,
-    at: number,
-    unknownResult: boolean,
-  ): boolean {
-    const regions = new Set([...check.regions, ...(this.regionsByCheck.get(check.id) ?? [])]);
-    const votes = [...regions].map((r) => {
+  /** Quorum, check status and flapping. */
+  private evaluateCheck(check: CheckInfo, overlay: StateOverlay, at: number, unknownResult: boolean): void {
+    const votes = this.regionsOf(check).map((r) => {
       const s = overlay.get<RegionState>(regionKey(check.id, r))?.softHard;
       return { region: r, hard: s?.hard ?? 'unknown', lastKnownAt: s?.lastKnownAt ?? null } as const;
     });
@@ -250,7 +378,6 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
       this.logger.log(
         `detector: ${check.key} regional problem ${quorum.verdict === 'regional' ? `in ${[...quorum.down, ...quorum.degraded].join(',')}` : 'over'}`,
       );
-    return prev.status !== next.status || prev.flapping.flapping !== next.flapping.flapping;
   }
 
   private async evaluateSystem(
@@ -267,28 +394,125 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
     const maintenance = catalog.windows.some(
       (w) => w.systemIds.includes(systemId) && maintenanceActiveAt(w, at),
     );
-    const status: PublicStatus | null = rollupSystemStatus({
-      checks: states.map((s) => ({ status: s?.status ?? null })),
-      maintenance,
+    const checksStatus = rollupSystemStatus({
+      checks: checks.map((c, i) => ({ status: states[i]?.status ?? null, role: c.role })),
     });
-    const flapping = !maintenance && states.some((s) => s?.flapping.flapping === true);
+    const status: PublicStatus | null = maintenance ? 'under_maintenance' : checksStatus;
+    const flapping = states.some((s) => s?.flapping.flapping === true);
     const sKey = systemKey(systemId);
     const prev = overlay.get<SystemState>(sKey);
-    if (prev && prev.status === status && prev.flapping === flapping) return [];
-    overlay.set(sKey, { status, flapping, at } satisfies SystemState);
-    this.logger.log(
-      `detector: system ${system.code} ${prev?.status ?? 'none'} -> ${status ?? 'unknown'}${flapping ? ' (flapping)' : ''}`,
-    );
-    return this.incidents.applySystemState(tx, catalog.graph, { system, status, flapping, at });
+    const changed =
+      !prev ||
+      prev.status !== status ||
+      (prev.checksStatus ?? prev.status) !== checksStatus ||
+      (prev.checksFlapping ?? prev.flapping) !== flapping;
+    const held = prev?.heldSince !== undefined && prev.heldSince !== null;
+    if (!changed && !held) return [];
+    const next: SystemState = {
+      status,
+      checksStatus,
+      flapping: !maintenance && flapping,
+      checksFlapping: flapping,
+      at: changed || !prev ? at : prev.at,
+      heldSince: null,
+    };
+    if (changed) {
+      if (!prev || prev.status !== status) overlay.history.push({ systemId, at, status });
+      if (!prev || prev.status !== status || prev.flapping !== next.flapping) overlay.statusChanged.add(systemId);
+      this.logger.log(
+        `detector: system ${system.code} ${prev?.status ?? 'none'} -> ${status ?? 'unknown'}${next.flapping ? ' (flapping)' : ''}`,
+      );
+    }
+
+    const failing = flapping || (checksStatus !== null && FAILING.has(checksStatus));
+    if (failing && !maintenance && (await this.parentPending(tx, catalog, overlay, systemId))) {
+      const heldSince = prev?.heldSince ?? at;
+      if (at - heldSince < this.options.parentGraceMs && !(await this.incidents.hasUnresolvedIncident(tx, systemId))) {
+        overlay.set(sKey, { ...next, heldSince } satisfies SystemState);
+        if (!held) this.logger.log(`detector: system ${system.code} held back: an upstream dependency is failing, unconfirmed`);
+        return [];
+      }
+    }
+    overlay.set(sKey, next);
+    const { cause, firstFailureAt } = failing
+      ? buildIncidentCause(checks, {
+          check: (id) => overlay.get<CheckState>(checkKey(id)),
+          region: (id, r) => overlay.get<RegionState>(regionKey(id, r)),
+          regionsOf: (id) => this.regionsOf(catalog.checks.get(id)!),
+        })
+      : { cause: null, firstFailureAt: null };
+    const changes = await this.incidents.applySystemState(tx, catalog.graph, {
+      system,
+      status: checksStatus,
+      maintenance,
+      flapping,
+      at,
+      cause,
+      firstFailureAt,
+    });
+    // A root that just opened takes its held dependents as symptoms now, not at their next result.
+    if (changes.some((c) => c.type === 'opened' && c.incident.kind === 'root'))
+      for (const dependent of this.heldDependents(catalog, overlay, systemId))
+        changes.push(...(await this.evaluateSystem(tx, catalog, overlay, dependent, at)));
+    return changes;
+  }
+
+  /**
+   * True when an ancestor of the system has a check failing in some region (soft or hard) and
+   * no ancestor incident is open yet: the parent is being confirmed, the child should wait.
+   */
+  private async parentPending(
+    tx: IncidentsTx,
+    catalog: DetectionCatalog,
+    overlay: StateOverlay,
+    systemId: number,
+  ): Promise<boolean> {
+    if (this.options.parentGraceMs <= 0) return false;
+    const seen = new Set<number>([systemId]);
+    let frontier = catalog.graph.system(systemId)?.dependsOn ?? [];
+    let troubled = false;
+    while (frontier.length > 0 && !troubled) {
+      const next: number[] = [];
+      for (const id of frontier) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        for (const c of catalog.checksBySystem.get(id) ?? [])
+          for (const r of this.regionsOf(c)) {
+            const s = overlay.get<RegionState>(regionKey(c.id, r))?.softHard;
+            if (s && (s.consecutiveDown > 0 || s.hard === 'down')) troubled = true;
+          }
+        next.push(...(catalog.graph.system(id)?.dependsOn ?? []));
+      }
+      frontier = next;
+    }
+    return troubled && !(await this.incidents.hasFailingAncestorIncident(tx, catalog.graph, systemId));
+  }
+
+  /** Dependents (transitively) whose incident is held back waiting for a parent. */
+  private heldDependents(catalog: DetectionCatalog, overlay: StateOverlay, systemId: number): number[] {
+    const out: number[] = [];
+    const seen = new Set<number>([systemId]);
+    let frontier = catalog.graph.dependentsOf(systemId);
+    while (frontier.length > 0) {
+      const next: number[] = [];
+      for (const id of frontier) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const s = overlay.get<SystemState>(systemKey(id));
+        if (s?.heldSince !== undefined && s.heldSince !== null) out.push(id);
+        next.push(...catalog.graph.dependentsOf(id));
+      }
+      frontier = next;
+    }
+    return out;
   }
 
   /** One event per system whose status or flapping flag this (committed) batch changed. */
   private publishStatusChanges(catalog: DetectionCatalog, overlay: StateOverlay): void {
-    for (const [key, value] of overlay.changed) {
-      const m = /^system:(\d+)$/.exec(key);
-      const system = m ? catalog.graph.system(Number(m[1])) : undefined;
-      if (!system) continue;
-      const state = value as SystemState;
+    for (const systemId of overlay.statusChanged) {
+      const system = catalog.graph.system(systemId);
+      const state = overlay.get<SystemState>(systemKey(systemId));
+      if (!system || !state) continue;
       this.statusEvents!.emit({
         systemId: system.id,
         system: system.code,
@@ -301,6 +525,10 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  private regionsOf(check: CheckInfo): string[] {
+    return [...new Set([...check.regions, ...(this.regionsByCheck.get(check.id) ?? [])])];
+  }
+
   private indexRegion(checkId: number, region: string): void {
     const set = this.regionsByCheck.get(checkId) ?? new Set<string>();
     set.add(region);
@@ -310,6 +538,37 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy {
   private logFailure(what: string, err: unknown): void {
     this.logger.error(`detector: ${what} failed: ${errorText(err)}`);
   }
+}
+
+/**
+ * The first error of a region's current trouble: kept while it lasts (a failure replaces a mere
+ * slowness), forgotten once the region is up again.
+ */
+function nextFailure(
+  current: RegionFailure | null,
+  row: CheckResultRow,
+  outcome: CheckOutcome,
+  hard: string,
+  check: CheckInfo,
+): RegionFailure | null {
+  if (outcome === CheckOutcome.Unknown) return current;
+  if (outcome === CheckOutcome.Up) return hard === 'up' || hard === 'unknown' ? null : current;
+  if (current && (current.outcome === CheckOutcome.Down || outcome === CheckOutcome.Degraded)) return current;
+  return {
+    at: row.time.getTime(),
+    outcome,
+    // only the stored vocabulary travels on (the board shows it)
+    errorClass: isErrorClass(row.errorClass) ? row.errorClass : null,
+    statusCode: row.statusCode,
+    words:
+      row.failureWords ??
+      describeFailure({
+        errorClass: isErrorClass(row.errorClass) ? row.errorClass : null,
+        statusCode: row.statusCode,
+        outcome,
+        timeoutMs: check.timeoutMs,
+      }),
+  };
 }
 
 function errorText(err: unknown): string {

@@ -1,5 +1,4 @@
-import { localDateTimeToUtc, parseRecurrenceRule, utcToLocalDateTime, WEEKDAYS } from '@kuzet/contracts';
-import type { RecurrenceRule } from '@kuzet/contracts';
+import { parseRecurrenceRule, RecurrenceSchedule } from '@kuzet/contracts';
 
 /** A maintenance window as the detector needs it. */
 export interface MaintenanceWindowInfo {
@@ -16,63 +15,66 @@ export interface MaintenanceWindowInfo {
 }
 
 const DAY_MS = 86_400_000;
+// How far ahead the occurrences of a window are computed at once.
+const AHEAD_MS = 7 * DAY_MS;
+const MAX_CACHED_WINDOWS = 1000;
+
+/** A recurring window's schedule and the occurrence starts already computed around a time. */
+interface CompiledWindow {
+  schedule: RecurrenceSchedule;
+  durationMs: number;
+  /** Answers are exact for instants in [validFrom, validTo]. */
+  validFrom: number;
+  validTo: number;
+  starts: number[];
+}
+
+// Keyed by what defines the occurrences, so the windows the repositories rebuild on each load
+// share one schedule; null marks a rule that does not parse (catalog validation refuses those).
+const compiled = new Map<string, CompiledWindow | null>();
+
+function compile(w: MaintenanceWindowInfo & { recurrence: string; startTime: string; durationMs: number }) {
+  const key = `${w.timezone}|${w.startTime}|${w.durationMs}|${w.recurrence}`;
+  let c = compiled.get(key);
+  if (c !== undefined) return c;
+  const parsed = parseRecurrenceRule(w.recurrence);
+  c = parsed.ok
+    ? {
+        schedule: new RecurrenceSchedule(parsed.rule, w.startTime, w.timezone),
+        durationMs: w.durationMs,
+        validFrom: 0,
+        validTo: -1,
+        starts: [],
+      }
+    : null;
+  if (compiled.size >= MAX_CACHED_WINDOWS) compiled.clear();
+  compiled.set(key, c);
+  return c;
+}
 
 /**
- * Whether a window covers the instant `at`. One-off: [startsAt, endsAt). Recurring: an
- * occurrence starts at `startTime` local time (in the window's zone) on each local date the rule
- * matches, and lasts `durationMs`; the dates that can cover `at` are those from (at - duration)
- * to at. Supported rule parts: FREQ DAILY/WEEKLY/MONTHLY/YEARLY with BYDAY (plain weekdays; an
- * ordinal BYDAY such as -1SU is matched on its weekday and position in the month), BYMONTHDAY,
- * BYMONTH, UNTIL. INTERVAL > 1 and COUNT need an anchor date the catalog does not have: such
- * rules are treated as INTERVAL 1 without COUNT (a window more, never one less).
+ * Whether a window covers the instant `at`. One-off: [startsAt, endsAt). Recurring: each
+ * occurrence of the rule starts at `startTime` local time in the window's zone and lasts
+ * `durationMs` (elapsed time, also across a DST change). Occurrences are computed a week at a
+ * time and kept, so the detector's call per result is a short array scan.
  */
 export function maintenanceActiveAt(w: MaintenanceWindowInfo, at: number): boolean {
   if (w.startsAt !== null && w.endsAt !== null) return at >= w.startsAt && at < w.endsAt;
-  if (!w.recurrence || !w.startTime || !w.durationMs) return false;
-  const parsed = parseRecurrenceRule(w.recurrence);
-  if (!parsed.ok) return false;
-  const rule = parsed.rule;
-  const days = Math.ceil(w.durationMs / DAY_MS) + 1;
-  for (let back = 0; back <= days; back++) {
-    const date = utcToLocalDateTime(new Date(at - back * DAY_MS), w.timezone).slice(0, 10);
-    if (!dateMatches(rule, date)) continue;
-    const start = localDateTimeToUtc(`${date}T${w.startTime}:00`, w.timezone);
-    if (!start.ok) continue;
-    const s = start.utc.getTime();
-    if (rule.until !== undefined && s > untilMs(rule.until)) continue;
-    if (at >= s && at < s + w.durationMs) return true;
+  const { recurrence, startTime, durationMs } = w;
+  if (!recurrence || !startTime || !durationMs) return false;
+  const c = compile({ ...w, recurrence, startTime, durationMs });
+  if (!c) return false;
+  if (at < c.validFrom || at > c.validTo) {
+    // Every occurrence that can cover an instant in [at - 1 day, at + AHEAD] starts in this range.
+    c.validFrom = at - DAY_MS;
+    c.validTo = at + AHEAD_MS;
+    c.starts = c.schedule.startsBetween(c.validFrom - c.durationMs, c.validTo);
   }
-  return false;
-}
-
-function untilMs(until: string): number {
-  const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/.exec(until);
-  if (!m) return Number.POSITIVE_INFINITY;
-  const [, y, mo, d, h, mi, se] = m;
-  if (h === undefined) return Date.UTC(+y, +mo - 1, +d, 23, 59, 59);
-  return Date.UTC(+y, +mo - 1, +d, +h, +mi, +se);
-}
-
-/** Whether the local date 'YYYY-MM-DD' is one of the rule's dates (INTERVAL/COUNT ignored). */
-export function dateMatches(rule: RecurrenceRule, date: string): boolean {
-  const [y, m, d] = date.split('-').map(Number);
-  const utc = new Date(Date.UTC(y, m - 1, d));
-  const weekday = WEEKDAYS[(utc.getUTCDay() + 6) % 7];
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (rule.byMonth.length > 0 && !rule.byMonth.includes(m)) return false;
-  if (
-    rule.byMonthDay.length > 0 &&
-    !rule.byMonthDay.some((md) => (md > 0 ? md === d : daysInMonth + md + 1 === d))
-  )
-    return false;
-  if (rule.byDay.length > 0) {
-    const nth = Math.ceil(d / 7);
-    const nthFromEnd = -Math.ceil((daysInMonth - d + 1) / 7);
-    return rule.byDay.some(
-      (b) => b.day === weekday && (b.ordinal === 0 || b.ordinal === nth || b.ordinal === nthFromEnd),
-    );
+  // The latest start at or before `at` ends last, as every occurrence lasts as long.
+  let latest: number | undefined;
+  for (const s of c.starts) {
+    if (s > at) break;
+    latest = s;
   }
-  if (rule.byMonthDay.length > 0 || rule.byMonth.length > 0) return true;
-  // No BY* part: the frequency alone. Without an anchor, WEEKLY/MONTHLY/YEARLY cannot be placed.
-  return rule.freq === 'DAILY';
+  return latest !== undefined && at < latest + c.durationMs;
 }

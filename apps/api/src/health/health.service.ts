@@ -1,10 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { SQL_EXECUTOR, SqlExecutor } from '../database/sql-executor';
 import { StorageModeService } from '../database/storage-mode.service';
+import { DetectorService } from '../detection/detector.service';
 import { KUZET_VERSION } from '../version';
 import type { HealthReport } from './health.dto';
 
 const DB_PROBE_TIMEOUT_MS = 2_000;
+/** A detector further behind than this is a malfunction: incidents would come late. */
+export const DETECTOR_MAX_LAG_S = 60;
 
 /** What /api/health answers: is the process serving and its database reachable, in which mode. */
 @Injectable()
@@ -15,12 +18,21 @@ export class HealthService {
   constructor(
     private readonly storage: StorageModeService,
     @Inject(SQL_EXECUTOR) private readonly db: SqlExecutor,
+    @Optional() private readonly detector?: DetectorService,
   ) {}
 
   async report(): Promise<HealthReport> {
     const database = await this.probeDatabase();
+    const detector = this.detector
+      ? {
+          ok: this.detector.lagSeconds() <= DETECTOR_MAX_LAG_S,
+          lag_s: Math.round(this.detector.lagSeconds() * 1000) / 1000,
+          queued_rows: this.detector.queuedRows(),
+        }
+      : null;
     return {
-      status: database.ok ? 'ok' : 'degraded',
+      status: database.ok && (detector?.ok ?? true) ? 'ok' : 'degraded',
+      detector,
       storage: { mode: this.storage.getMode(), timescaledb: this.storage.getTimescaleVersion() },
       database,
       versions: { kuzet: KUZET_VERSION, node: process.versions.node, postgres: this.postgresVersion },

@@ -1,4 +1,4 @@
-import type { PublicStatus, SystemTier } from '@kuzet/contracts';
+import type { IncidentCause, IncidentFailureKind, PublicStatus, SystemTier } from '@kuzet/contracts';
 import type { IncidentSeverity } from './incident-severity';
 
 export type IncidentKind = 'root' | 'symptom';
@@ -47,6 +47,14 @@ export interface IncidentRecord {
   flapping: boolean;
   title: LocalizedText;
   openKey: string;
+  /** What happened (the latest failure's kind while it lasts). */
+  failureKind: IncidentFailureKind;
+  /** Failing checks, regions and the first error in words, as of the latest failing change. */
+  cause: IncidentCause | null;
+  /** Wall-clock time the incident was created (the failure confirmed). */
+  confirmedAt: number | null;
+  /** Planned time of the first failing result. */
+  firstFailureAt: number | null;
 }
 
 export type NewIncident = Omit<IncidentRecord, 'id'>;

@@ -1,3 +1,4 @@
+import type { PublicStatus } from '@kuzet/contracts';
 import type { IncidentEventRecord, IncidentRecord, NewIncident, NewIncidentEvent } from './incident-record';
 
 /**
@@ -25,8 +26,21 @@ export interface DetectorStateWriter {
   save(entries: readonly { key: string; state: unknown }[]): Promise<void>;
 }
 
-/** What one transaction offers: incidents and the detector's state. */
+/** One confirmed system status change (status null: no evidence). */
+export interface StatusHistoryEntry {
+  systemId: number;
+  at: number;
+  status: PublicStatus | null;
+}
+
+/** The confirmed status timeline uptime is computed from, written with the detector's state. */
+export interface StatusHistoryWriter {
+  record(entries: readonly StatusHistoryEntry[]): Promise<void>;
+}
+
+/** What one transaction offers: incidents, the detector's state and the status timeline. */
 export interface IncidentsTx {
   incidents: IncidentStore;
   detectorState: DetectorStateWriter;
+  statusHistory: StatusHistoryWriter;
 }

@@ -23,5 +23,10 @@ export function incidentViewOf(i: IncidentRecord, codes: { system: string; agenc
     last_failure_at: iso(i.lastFailureAt) as string,
     flapping: i.flapping,
     title: { kk: i.title.kk, ru: i.title.ru, en: i.title.en },
+    failure_kind: i.failureKind,
+    phase: i.state === 'resolved' ? 'resolved' : i.recoveredAt !== null ? 'recovering' : 'failing',
+    cause: i.cause,
+    confirmed_at: iso(i.confirmedAt),
+    first_failure_at: iso(i.firstFailureAt),
   };
 }

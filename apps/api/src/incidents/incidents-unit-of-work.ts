@@ -4,6 +4,7 @@ import { inTransaction } from '../database/sql-executor';
 import { DetectorStateRepository } from './detector-state.repository';
 import type { IncidentsTx } from './incident-store';
 import { IncidentsRepository } from './incidents.repository';
+import { SystemStatusHistoryRepository } from '../detection/system-status-history.repository';
 
 /** Runs work in one database transaction over the incident tables and the detector's state. */
 @Injectable()
@@ -12,7 +13,11 @@ export class IncidentsUnitOfWork {
 
   run<T>(work: (tx: IncidentsTx) => Promise<T>): Promise<T> {
     return inTransaction(this.dataSource, (sql) =>
-      work({ incidents: new IncidentsRepository(sql), detectorState: new DetectorStateRepository(sql) }),
+      work({
+        incidents: new IncidentsRepository(sql),
+        detectorState: new DetectorStateRepository(sql),
+        statusHistory: new SystemStatusHistoryRepository(sql),
+      }),
     );
   }
 }

@@ -23,6 +23,10 @@ interface IncidentRow {
   title_ru: string;
   title_en: string;
   open_key: string;
+  failure_kind: IncidentRecord['failureKind'];
+  cause: IncidentRecord['cause'];
+  confirmed_at: Date | null;
+  first_failure_at: Date | null;
 }
 
 interface EventRow {
@@ -59,6 +63,10 @@ export function toIncidentRecord(r: IncidentRow): IncidentRecord {
     flapping: r.flapping,
     title: { kk: r.title_kk, ru: r.title_ru, en: r.title_en },
     openKey: r.open_key,
+    failureKind: r.failure_kind,
+    cause: r.cause,
+    confirmedAt: ms(r.confirmed_at),
+    firstFailureAt: ms(r.first_failure_at),
   };
 }
 
@@ -88,6 +96,8 @@ const COLUMNS: Record<string, { column: string; cast: string; value: (v: unknown
   recoveredAt: { column: 'recovered_at', cast: 'timestamptz', value: (v) => ts(v as number | null) },
   lastFailureAt: { column: 'last_failure_at', cast: 'timestamptz', value: (v) => ts(v as number | null) },
   flapping: { column: 'flapping', cast: 'boolean', value: (v) => v },
+  failureKind: { column: 'failure_kind', cast: 'text', value: (v) => v },
+  cause: { column: 'cause', cast: 'jsonb', value: (v) => (v === null ? null : JSON.stringify(v)) },
 };
 
 /** The incident tables in SQL, bound to one executor (a transaction, or the pool). */
@@ -98,8 +108,9 @@ export class IncidentsRepository implements IncidentStore {
     const rows = await this.sql.query<IncidentRow>(
       `INSERT INTO incidents (system_id, agency_id, kind, root_incident_id, alertable, status, severity, state,
          public_state, opened_at, acknowledged_at, resolved_at, recovered_at, last_failure_at, flapping,
-         title_kk, title_ru, title_en, open_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+         title_kk, title_ru, title_en, open_key, failure_kind, cause, confirmed_at, first_failure_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+         $20, $21::jsonb, $22, $23)
        ON CONFLICT (open_key) DO NOTHING
        RETURNING *`,
       [
@@ -122,6 +133,10 @@ export class IncidentsRepository implements IncidentStore {
         i.title.ru,
         i.title.en,
         i.openKey,
+        i.failureKind,
+        i.cause === null ? null : JSON.stringify(i.cause),
+        ts(i.confirmedAt),
+        ts(i.firstFailureAt),
       ],
     );
     return rows[0] ? toIncidentRecord(rows[0]) : null;

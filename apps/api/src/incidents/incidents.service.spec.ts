@@ -185,14 +185,93 @@ describe('IncidentsService', () => {
     expect(h.store.incidents[0]).toMatchObject({ recoveredAt: S(30), flapping: false });
   });
 
-  it('unknown status changes nothing; under_maintenance counts as a recovery', async () => {
+  it('unknown status changes nothing', async () => {
     await apply(1, null, S(0));
     expect(h.store.incidents).toHaveLength(0);
     await apply(1, 'major_outage', S(10));
     await apply(1, null, S(20));
     expect(h.store.incidents[0].recoveredAt).toBeNull();
-    await apply(1, 'under_maintenance', S(30));
-    expect(h.store.incidents[0].recoveredAt).toBe(S(30));
+  });
+
+  const applyIn = async (systemId: number, status: PublicStatus | null, at: number, maintenance: boolean) => {
+    const changes = await h.uow.run((tx) =>
+      h.service.applySystemState(tx, h.graph, { system: h.graph.system(systemId)!, status, flapping: false, at, maintenance }),
+    );
+    h.service.publish(changes);
+    return changes;
+  };
+
+  it('a maintenance window keeps an outage open that began before it, and suppresses new ones', async () => {
+    await applyIn(1, 'major_outage', S(0), false);
+    await applyIn(1, 'major_outage', S(30), true); // the window began: still open, not recovered
+    expect(h.store.incidents[0]).toMatchObject({ recoveredAt: null, state: 'open' });
+    await applyIn(1, 'operational', S(60), true); // it recovers during the window
+    expect(h.store.incidents[0].recoveredAt).toBe(S(60));
+    await applyIn(1, 'major_outage', S(90), true); // fails again inside the window: no reopening
+    expect(h.store.incidents[0].recoveredAt).toBe(S(60));
+    await applyIn(2, 'major_outage', S(90), true); // nor a new incident for a system in the window
+    expect(incidentOf(2)).toHaveLength(0);
+    h.clock.t = S(60) + 120_000;
+    expect(await h.service.sweep()).toBe(1);
+    expect(h.store.kinds(h.store.incidents[0].id).filter((k) => k === 'resolved')).toHaveLength(1);
+  });
+
+  it('a symptom that recovered resolves with its root and is never promoted to an alertable root', async () => {
+    await apply(1, 'major_outage', S(0));
+    await apply(2, 'major_outage', S(5));
+    await apply(3, 'major_outage', S(6));
+    await apply(1, 'operational', S(60)); // the root recovers...
+    await apply(2, 'operational', S(70)); // ...then its symptoms, whose cooldowns end later
+    await apply(3, 'operational', S(80));
+    h.clock.t = S(60) + 120_000; // the root's cooldown is over, not the symptoms'
+    await h.service.sweep();
+    expect(incidentOf(1)[0].state).toBe('resolved');
+    for (const id of [2, 3]) {
+      const inc = incidentOf(id)[0];
+      expect(inc).toMatchObject({ kind: 'symptom', alertable: false, state: 'resolved' });
+      expect(h.store.kinds(inc.id)).not.toContain('promoted_to_root');
+    }
+  });
+
+  it('when a root is resolved by hand, its recovered symptoms resolve with it', async () => {
+    await apply(1, 'major_outage', S(0));
+    await apply(2, 'major_outage', S(5));
+    await apply(2, 'operational', S(50));
+    await h.service.resolve(incidentOf(1)[0].id, 'duty');
+    expect(incidentOf(2)[0]).toMatchObject({ kind: 'symptom', alertable: false, state: 'resolved' });
+    expect(h.store.kinds(incidentOf(2)[0].id)).not.toContain('promoted_to_root');
+  });
+
+  it('records the kind of failure and the cause; a reopening carries its own cause', async () => {
+    const cause = {
+      checks: [
+        {
+          checkId: 1,
+          checkCode: 'https',
+          checkType: 'http',
+          role: 'primary' as const,
+          outcome: 2 as const,
+          regions: ['local'],
+          errorClass: 'status' as const,
+          httpStatus: 503,
+          error: 'HTTP 503',
+          firstFailureAt: S(0),
+        },
+      ],
+    };
+    h.clock.t = S(3);
+    await h.uow.run((tx) =>
+      h.service.applySystemState(tx, h.graph, { system: GATEWAY, status: 'major_outage', flapping: false, at: S(1), cause, firstFailureAt: S(0) }),
+    );
+    expect(h.store.incidents[0]).toMatchObject({ failureKind: 'outage', cause, firstFailureAt: S(0), confirmedAt: S(3), openedAt: S(1) });
+    await apply(1, 'operational', S(30));
+    const again = { checks: [{ ...cause.checks[0], error: 'timeout after 10 s', errorClass: 'timeout' as const, httpStatus: null }] };
+    await h.uow.run((tx) =>
+      h.service.applySystemState(tx, h.graph, { system: GATEWAY, status: 'degraded_performance', flapping: false, at: S(40), cause: again }),
+    );
+    const reopened = h.store.eventList.find((e) => e.kind === 'reopened')!;
+    expect(reopened).toMatchObject({ at: S(40), data: { cause: again } });
+    expect(h.store.incidents[0]).toMatchObject({ failureKind: 'degraded', cause: again });
   });
 
   it('acknowledge, notes and public updates: timeline entries, 404 and 409', async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { PublicStatus } from '@kuzet/contracts';
+import type { IncidentCause, IncidentFailureKind, PublicStatus } from '@kuzet/contracts';
 import { DetectionClock } from '../detection/detection-clock';
 import type { IncidentChange } from './incident-events.service';
 import { IncidentEvents } from './incident-events.service';
@@ -21,11 +21,22 @@ import { SystemGraphRepository } from './system-graph.repository';
 /** A system's status as the detector sees it after a change. */
 export interface SystemStateInput {
   system: SystemRef;
-  /** null: no evidence (every check unknown); nothing changes. */
+  /** What its checks say, maintenance not applied; null: no evidence (every check unknown). */
   status: PublicStatus | null;
+  /** A maintenance window is active: no new incident, but one already open goes on (and recovers). */
+  maintenance?: boolean;
   flapping: boolean;
   /** Time of the result that caused the change (ms). */
   at: number;
+  /** The failing checks, regions and first errors (null when nothing fails). */
+  cause?: IncidentCause | null;
+  /** Planned time of the first failing result of this failure. */
+  firstFailureAt?: number | null;
+}
+
+function failureKindOf(status: PublicStatus, flapping: boolean): IncidentFailureKind {
+  if (flapping) return 'flapping';
+  return status === 'degraded_performance' ? 'degraded' : 'outage';
 }
 
 const FAILING: ReadonlySet<PublicStatus> = new Set([
@@ -76,6 +87,7 @@ export class IncidentsService {
     input: SystemStateInput,
   ): Promise<IncidentChange[]> {
     const { system, status, flapping, at } = input;
+    const cause = input.cause ?? null;
     const store = tx.incidents;
     const changes: IncidentChange[] = [];
     if (status === null && !flapping) return changes;
@@ -95,16 +107,27 @@ export class IncidentsService {
 
     const failStatus: PublicStatus =
       status !== null && FAILING.has(status) ? status : (latest?.status ?? 'degraded_performance');
+    const failureKind = failureKindOf(failStatus, flapping);
+    // A window suppresses new incidents and reopenings; an outage that began before it stays open.
+    if (input.maintenance && (!latest || latest.state === 'resolved' || latest.recoveredAt !== null))
+      return changes;
     const withinCooldown = (i: IncidentRecord) =>
       i.resolvedAt !== null && at - i.resolvedAt < this.options.cooldownMs;
     if (!latest || (latest.state === 'resolved' && !withinCooldown(latest))) {
-      return this.open(store, graph, system, failStatus, flapping, at);
+      return this.open(store, graph, system, {
+        status: failStatus,
+        flapping,
+        at,
+        failureKind,
+        cause,
+        firstFailureAt: input.firstFailureAt ?? at,
+      });
     }
 
     let current = latest;
     if (latest.state === 'resolved' || latest.recoveredAt !== null) {
       const key = `reopen:${latest.id}:${at}`;
-      if (!(await store.addEvent(event(latest.id, 'reopened', at, { status: failStatus }, key))))
+      if (!(await store.addEvent(event(latest.id, 'reopened', at, { status: failStatus, cause }, key))))
         return changes;
       const wasResolved = latest.state === 'resolved';
       await store.updateIncident(latest.id, {
@@ -113,6 +136,8 @@ export class IncidentsService {
         resolvedAt: null,
         recoveredAt: null,
         lastFailureAt: at,
+        failureKind,
+        cause,
       });
       current = await this.must(store, latest.id);
       if (current.kind === 'symptom' && current.rootIncidentId !== null) {
@@ -136,9 +161,11 @@ export class IncidentsService {
         lastFailureAt: at,
         // The title names the status ("partial outage"); it follows an escalation.
         title: incidentTitle(system, failStatus, flapping),
+        failureKind,
+        ...(cause ? { cause } : {}),
       });
     } else if (current === latest) {
-      await store.updateIncident(current.id, { lastFailureAt: at });
+      await store.updateIncident(current.id, { lastFailureAt: at, ...(cause ? { cause } : {}) });
     }
     changes.push({ type: 'updated', incident: await this.must(store, current.id) });
     return changes;
@@ -148,10 +175,16 @@ export class IncidentsService {
     store: IncidentStore,
     graph: SystemGraph,
     system: SystemRef,
-    status: PublicStatus,
-    flapping: boolean,
-    at: number,
+    failure: {
+      status: PublicStatus;
+      flapping: boolean;
+      at: number;
+      failureKind: IncidentFailureKind;
+      cause: IncidentCause | null;
+      firstFailureAt: number;
+    },
   ): Promise<IncidentChange[]> {
+    const { status, flapping, at } = failure;
     const rootId = await this.openAncestorRoot(store, graph, system.id);
     const inserted = await store.insertIncident({
       systemId: system.id,
@@ -171,6 +204,10 @@ export class IncidentsService {
       flapping,
       title: incidentTitle(system, status, flapping),
       openKey: `open:${system.id}:${at}`,
+      failureKind: failure.failureKind,
+      cause: failure.cause,
+      confirmedAt: this.clock.now(),
+      firstFailureAt: Math.min(failure.firstFailureAt, at),
     });
     if (!inserted) return [];
     const changes: IncidentChange[] = [];
@@ -192,6 +229,17 @@ export class IncidentsService {
     }
     changes.unshift({ type: 'opened', incident: await this.must(store, inserted.id) });
     return changes;
+  }
+
+  /** True when an ancestor of the system has an incident that is open and not recovering. */
+  async hasFailingAncestorIncident(tx: IncidentsTx, graph: SystemGraph, systemId: number): Promise<boolean> {
+    return (await this.openAncestorRoot(tx.incidents, graph, systemId)) !== null;
+  }
+
+  /** True when the system has an incident that is not resolved. */
+  async hasUnresolvedIncident(tx: IncidentsTx, systemId: number): Promise<boolean> {
+    const latest = await tx.incidents.latestForSystem(systemId);
+    return latest !== undefined && latest.state !== 'resolved';
   }
 
   /** The root incident of the nearest failing ancestor (breadth first, transitive), if any. */
@@ -306,8 +354,14 @@ export class IncidentsService {
       return [];
     await store.updateIncident(incident.id, { state: 'resolved', publicState: 'resolved', resolvedAt: at });
     const changes: IncidentChange[] = [{ type: 'resolved', incident: await this.must(store, incident.id) }];
-    for (const symptom of await store.openSymptomsOf(incident.id))
-      changes.push(...(await this.relinkOrPromote(store, graph, symptom, at)));
+    for (const symptom of await store.openSymptomsOf(incident.id)) {
+      // A symptom stays a symptom: one that has recovered resolves with its root, never promoted.
+      if (symptom.recoveredAt !== null)
+        changes.push(
+          ...(await this.resolveIn(store, graph, symptom, at, actor, `resolve-with-root:${symptom.id}:${incident.id}`)),
+        );
+      else changes.push(...(await this.relinkOrPromote(store, graph, symptom, at)));
+    }
     return changes;
   }
 

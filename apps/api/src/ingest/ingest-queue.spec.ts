@@ -79,8 +79,11 @@ describe('ingest helpers', () => {
   });
 
   it('round-trips a row through its spool form', () => {
-    const r = { ...row(3), errorClass: 'timeout' as const, latencyMs: null };
+    const r = { ...row(3), errorClass: 'timeout' as const, latencyMs: null, recheck: true };
     expect(fromSpooled(JSON.parse(JSON.stringify(toSpooled(r))))).toEqual(r);
+    // a spool line written before rechecks existed has seven fields
+    const old = toSpooled(r).slice(0, 7) as ReturnType<typeof toSpooled>;
+    expect(fromSpooled(old)).toEqual({ ...r, recheck: false });
   });
 
   it('tells bad data from an unavailable database', () => {

@@ -10,6 +10,8 @@ export type SpooledCheckResult = [
   latencyMs: number | null,
   statusCode: number | null,
   errorClass: string | null,
+  /** Absent in spools written before rechecks existed. */
+  recheck?: boolean,
 ];
 
 export function toSpooled(row: CheckResultRow): SpooledCheckResult {
@@ -21,12 +23,13 @@ export function toSpooled(row: CheckResultRow): SpooledCheckResult {
     row.latencyMs,
     row.statusCode,
     row.errorClass,
+    row.recheck === true,
   ];
 }
 
 /** Back to a row; the result must still be validated (the file may have been tampered with). */
 export function fromSpooled(item: SpooledCheckResult): CheckResultRow {
-  const [timeMs, checkId, region, outcome, latencyMs, statusCode, errorClass] = Array.isArray(item)
+  const [timeMs, checkId, region, outcome, latencyMs, statusCode, errorClass, recheck] = Array.isArray(item)
     ? item
     : ([NaN, NaN, '', NaN, null, null, null] as SpooledCheckResult);
   return {
@@ -37,5 +40,6 @@ export function fromSpooled(item: SpooledCheckResult): CheckResultRow {
     latencyMs,
     statusCode,
     errorClass: errorClass as ErrorClass | null,
+    recheck: recheck === true,
   };
 }

@@ -14,6 +14,8 @@ export interface ProbingOptions {
   canaries: string[];
   /** Heartbeat evaluation tick (KUZET_HEARTBEAT_TICK_S). */
   heartbeatTickS: number;
+  /** Delay of the immediate recheck of a changed result; 0 = no rechecks (KUZET_RECHECK_DELAY_MS). */
+  recheckDelayMs: number;
   /** Batch ids remembered to acknowledge replays as duplicates. */
   recentBatchIds: number;
 }
@@ -28,6 +30,7 @@ export const DEFAULT_PROBING_OPTIONS: ProbingOptions = {
   embeddedAgent: true,
   canaries: [],
   heartbeatTickS: 1,
+  recheckDelayMs: 1_000,
   recentBatchIds: 10_000,
 };
 

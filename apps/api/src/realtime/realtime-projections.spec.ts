@@ -32,6 +32,10 @@ const record: IncidentRecord = {
   flapping: true,
   title: { kk: 'k', ru: 'r', en: 'e' },
   openKey: 'secret-open-key',
+  failureKind: 'outage',
+  cause: null,
+  confirmedAt: null,
+  firstFailureAt: null,
 };
 
 describe('realtime projections', () => {
@@ -55,6 +59,11 @@ describe('realtime projections', () => {
       last_failure_at: '2026-01-01T00:06:00.000Z',
       flapping: true,
       title: { kk: 'k', ru: 'r', en: 'e' },
+      failure_kind: 'outage',
+      phase: 'failing',
+      cause: null,
+      confirmed_at: null,
+      first_failure_at: null,
     });
     expect(JSON.stringify(b)).not.toContain('secret-open-key');
   });

@@ -28,6 +28,11 @@ function fromIncidentView(v: IncidentView): BoardIncident {
     last_failure_at: v.last_failure_at,
     flapping: v.flapping,
     title: v.title,
+    failure_kind: v.failure_kind,
+    phase: v.phase,
+    cause: v.cause,
+    confirmed_at: v.confirmed_at,
+    first_failure_at: v.first_failure_at,
   };
 }
 

@@ -10,4 +10,11 @@ export interface CheckResultRow {
   latencyMs: number | null;
   statusCode: number | null;
   errorClass: ErrorClass | null;
+  /** An immediate re-verification off the check's grid (stored as check_results.recheck). */
+  recheck?: boolean;
+  /**
+   * The failure in plain words (e.g. "connection refused", "NXDOMAIN"), from the probe's error
+   * message, for incident causes. Not stored in check_results (result_details has the message).
+   */
+  failureWords?: string;
 }

@@ -20,13 +20,13 @@ const row = (overrides: Partial<CheckResultRow> = {}): CheckResultRow => ({
 });
 
 describe('buildInsertBatch', () => {
-  it('is one statement with seven array parameters whatever the batch size', () => {
+  it('is one statement with eight array parameters whatever the batch size', () => {
     const rows = Array.from({ length: 50_000 }, (_, i) =>
       row({ time: new Date(Date.UTC(2026, 0, 1) + i * 1000) }),
     );
     const { sql, params } = buildInsertBatch(rows);
     expect(sql).toBe(INSERT_BATCH_SQL);
-    expect(params).toHaveLength(7);
+    expect(params).toHaveLength(8);
     for (const p of params) expect(p).toHaveLength(50_000);
     expect(sql).toContain('ON CONFLICT (check_id, region, time) DO NOTHING');
     expect(sql).toContain('SELECT count(*)::int AS inserted FROM inserted');
@@ -51,6 +51,7 @@ describe('buildInsertBatch', () => {
       [12.5, null],
       [200, null],
       [null, 'dns'],
+      [false, false],
     ]);
   });
 

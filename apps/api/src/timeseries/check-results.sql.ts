@@ -10,14 +10,14 @@ export interface SqlStatement {
 }
 
 /**
- * One statement per batch, whatever its size: seven array parameters unnested server-side
+ * One statement per batch, whatever its size: eight array parameters unnested server-side
  * (no 65535-parameter limit, one round trip). Rows already stored (same check, region and
  * planned time) are skipped, so replays are idempotent; the statement returns how many rows
  * were really inserted.
  */
 export const INSERT_BATCH_SQL = `WITH inserted AS (
-  INSERT INTO check_results (time, check_id, region, outcome, latency_ms, status_code, error_class)
-  SELECT * FROM unnest($1::timestamptz[], $2::integer[], $3::text[], $4::smallint[], $5::real[], $6::smallint[], $7::text[])
+  INSERT INTO check_results (time, check_id, region, outcome, latency_ms, status_code, error_class, recheck)
+  SELECT * FROM unnest($1::timestamptz[], $2::integer[], $3::text[], $4::smallint[], $5::real[], $6::smallint[], $7::text[], $8::boolean[])
   ON CONFLICT (check_id, region, time) DO NOTHING
   RETURNING 1
 )
@@ -31,6 +31,7 @@ export function buildInsertBatch(rows: readonly CheckResultRow[]): SqlStatement 
   const latencies: (number | null)[] = [];
   const statusCodes: (number | null)[] = [];
   const errorClasses: (string | null)[] = [];
+  const rechecks: boolean[] = [];
   for (const row of rows) {
     assertValid(row);
     times.push(row.time);
@@ -40,10 +41,11 @@ export function buildInsertBatch(rows: readonly CheckResultRow[]): SqlStatement 
     latencies.push(row.latencyMs);
     statusCodes.push(row.statusCode);
     errorClasses.push(row.errorClass);
+    rechecks.push(row.recheck === true);
   }
   return {
     sql: INSERT_BATCH_SQL,
-    params: [times, checkIds, regions, outcomes, latencies, statusCodes, errorClasses],
+    params: [times, checkIds, regions, outcomes, latencies, statusCodes, errorClasses, rechecks],
   };
 }
 

@@ -40,7 +40,7 @@ describe('buildCatalog', () => {
     }
   });
 
-  it('gives every system https, tcp, dns and tls checks pointing at the simulator', () => {
+  it('gives every system https, tcp, dns and tls checks pointing at the simulator (critical ones every 10 s)', () => {
     expect(systems.length).toBeGreaterThanOrEqual(30);
     const esf = systems.find((s) => s.code === 'esf') as CatalogSystem;
     const index = fleet.systems.findIndex((s) => s.code === 'esf');
@@ -57,29 +57,39 @@ describe('buildCatalog', () => {
         code: 'https',
         kind: 'http',
         target: `https://127.0.0.1:${https}/health`,
-        interval: '30s',
-        timeout: '10s',
+        interval: '10s',
+        timeout: '3s',
         conditions: ['[STATUS] == 200', '[BODY].status == "UP"'],
         options: { ca_file: './simulator-ca.pem', servername: 'esf.sim.kuzet.test' },
       },
-      { code: 'tcp', kind: 'tcp', target: `127.0.0.1:${41003 + 3 * index}`, interval: '30s', timeout: '10s' },
+      { code: 'tcp', kind: 'tcp', target: `127.0.0.1:${41003 + 3 * index}`, interval: '10s', timeout: '3s' },
       {
         code: 'dns',
         kind: 'dns',
         target: 'esf.sim.kuzet.test',
-        interval: '30s',
-        timeout: '10s',
+        interval: '10s',
+        timeout: '3s',
         options: { record_type: 'A', resolver: '127.0.0.1:41000', expect: ['127.0.0.1'] },
       },
       {
         code: 'tls',
         kind: 'tls',
         target: `127.0.0.1:${https}`,
-        interval: '30s',
-        timeout: '10s',
+        interval: '10s',
+        timeout: '3s',
         options: { ca_file: './simulator-ca.pem', servername: 'esf.sim.kuzet.test' },
       },
     ]);
+  });
+
+  it('checks critical systems every 10 s with a 3 s timeout, the others at the given interval', () => {
+    for (const s of systems) {
+      const timing = s.checks.map((c) => [c.interval, c.timeout]);
+      const want = s.tier === 'critical' ? ['10s', '3s'] : ['30s', '10s'];
+      expect(timing).toEqual(s.checks.map(() => want));
+    }
+    expect(systems.some((s) => s.tier === 'critical')).toBe(true);
+    expect(systems.some((s) => s.tier !== 'critical')).toBe(true);
   });
 
   it('leaves out empty dependency lists', () => {

@@ -5,12 +5,18 @@ import { CatalogCheck, CatalogFile, CatalogSystem } from './catalog.types';
 
 export const CA_FILE_NAME = 'simulator-ca.pem';
 export const DEFAULT_INTERVAL_S = 30;
+/** Critical systems are checked more often: a failure of the e-gov gateway shows within seconds. */
+export const DEFAULT_CRITICAL_INTERVAL_S = 10;
+/** A critical check's timeout: short, so a hung server is confirmed within two intervals. */
+export const CRITICAL_TIMEOUT_S = 3;
 
 export interface CatalogInput {
   fleet: Fleet;
   systems: SimulatedSystemInfo[];
   dnsPort: number;
   intervalS?: number;
+  /** Interval of critical-tier systems (default: 10 s, or intervalS when that is shorter). */
+  criticalIntervalS?: number;
 }
 
 /**
@@ -22,6 +28,9 @@ export function buildCatalog(input: CatalogInput): CatalogFile[] {
   const intervalS = input.intervalS ?? DEFAULT_INTERVAL_S;
   if (!Number.isFinite(intervalS) || intervalS <= 0)
     throw new Error(`interval must be a positive number of seconds, got ${intervalS}`);
+  const criticalIntervalS = input.criticalIntervalS ?? Math.min(intervalS, DEFAULT_CRITICAL_INTERVAL_S);
+  if (!Number.isFinite(criticalIntervalS) || criticalIntervalS <= 0)
+    throw new Error(`critical interval must be a positive number of seconds, got ${criticalIntervalS}`);
   const files: CatalogFile[] = [
     {
       path: 'categories.yaml',
@@ -37,14 +46,19 @@ export function buildCatalog(input: CatalogInput): CatalogFile[] {
     if (systems.length === 0) continue;
     files.push({
       path: `systems/${agency.code}.yaml`,
-      content: { systems: systems.map((s) => catalogSystem(s, input.dnsPort, intervalS)) },
+      content: {
+        systems: systems.map((s) =>
+          catalogSystem(s, input.dnsPort, s.tier === 'critical' ? criticalIntervalS : intervalS),
+        ),
+      },
     });
   }
   return files;
 }
 
 function catalogSystem(s: SimulatedSystemInfo, dnsPort: number, intervalS: number): CatalogSystem {
-  const timing = { interval: formatSeconds(intervalS), timeout: formatSeconds(timeoutFor(intervalS)) };
+  const timeoutS = s.tier === 'critical' ? Math.min(CRITICAL_TIMEOUT_S, timeoutFor(intervalS)) : timeoutFor(intervalS);
+  const timing = { interval: formatSeconds(intervalS), timeout: formatSeconds(timeoutS) };
   const tlsOptions = { ca_file: `./${CA_FILE_NAME}`, servername: s.hostname };
   const checks: CatalogCheck[] = [
     {

@@ -19,6 +19,11 @@ const incident = (id: number, state: BoardIncident['state'] = 'open'): BoardInci
   last_failure_at: '2026-11-26T10:00:00.000Z',
   flapping: false,
   title: { kk: 'a', ru: 'b', en: 'c' },
+  failure_kind: 'outage',
+  phase: 'failing',
+  cause: null,
+  confirmed_at: null,
+  first_failure_at: null,
 });
 const ev = (seq: number, epoch = 'e1', id = seq): BoardEvent => ({ type: 'incident.updated', epoch, seq, at: '2026-11-26T10:00:00.000Z', data: incident(id) });
 const snapshot = (seq: number, epoch = 'e1'): BoardSnapshot => ({ epoch, seq, at: '2026-11-26T10:00:00.000Z', systems: [], incidents: [] });

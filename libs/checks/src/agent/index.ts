@@ -16,3 +16,5 @@ export type { ResultContext } from './result-record.mapper';
 export { toScheduledCheck, toCheckSpec, hostOfCheck, isAgentRunnable, AGENT_KINDS } from './assigned-check-spec';
 export { CanaryMonitor, canarySpec } from './canary-monitor';
 export { ResultBatcher } from './result-batcher';
+export { RecheckPolicy, DEFAULT_RECHECK_DELAY_MS } from './recheck-policy';
+export type { RecheckPolicyOptions } from './recheck-policy';

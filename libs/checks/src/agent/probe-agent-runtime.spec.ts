@@ -6,18 +6,25 @@ import { ProbeAgentRuntime } from './probe-agent-runtime';
 
 class FakeScheduler {
   checks: ScheduledCheck[] = [];
+  rechecks: Array<{ id: number; at: number }> = [];
   constructor(readonly options: CheckSchedulerOptions) {}
   setChecks(checks: ScheduledCheck[]): void {
     this.checks = checks;
   }
   start(): void {}
   async stop(): Promise<void> {}
+  recheck(id: number, at: number): boolean {
+    this.rechecks.push({ id, at });
+    return true;
+  }
   stats(): SchedulerStats {
     return { checks: this.checks.length, inFlight: 0, queued: 0, skipped: 0, started: 0 };
   }
   /** Runs every scheduled check once at plannedAt. */
-  async tick(plannedAt: number): Promise<void> {
-    await Promise.all(this.checks.map((c) => this.options.run(c, plannedAt, new AbortController().signal)));
+  async tick(plannedAt: number, recheck = false): Promise<void> {
+    await Promise.all(
+      this.checks.map((c) => this.options.run(c, plannedAt, new AbortController().signal, { recheck })),
+    );
   }
 }
 
@@ -161,5 +168,38 @@ describe('ProbeAgentRuntime', () => {
     t.runtime.setAssignment(assignment([check(1, 'tcp', '127.0.0.1:1')]));
     expect(() => t.runtime.setAssignment({ ...assignment([]), probe_allow: ['not-a-cidr'] })).toThrow(/probe_allow/);
     expect(t.scheduler().checks).toHaveLength(1);
+  });
+
+  it('asks for a recheck 1 s after a first failure and after a first success, never after a recheck', async () => {
+    let up = true;
+    const t = setup({ canary: () => result(CheckOutcome.Up), target: () => result(up ? CheckOutcome.Up : CheckOutcome.Down, up ? {} : { errorClass: 'connect' }) });
+    t.runtime.setAssignment(assignment([check(1, 'http', 'http://a.test/')]));
+    t.runtime.start();
+    await t.scheduler().tick(1000);
+    expect(t.scheduler().rechecks).toEqual([]); // up, nothing changed
+    up = false;
+    await t.scheduler().tick(2000);
+    expect(t.scheduler().rechecks).toEqual([{ id: 1, at: 1_000_000 + 1000 }]);
+    await t.scheduler().tick(2100, true); // the recheck fails too: no further recheck
+    await t.scheduler().tick(3000); // still failing: nothing changed
+    expect(t.scheduler().rechecks).toHaveLength(1);
+    up = true;
+    await t.scheduler().tick(4000);
+    expect(t.scheduler().rechecks).toHaveLength(2);
+    await t.runtime.flush();
+    const records = t.batches.flat();
+    expect(records.filter((r) => r.recheck === true).map((r) => r.planned_at)).toEqual([2100]);
+    expect(records.filter((r) => r.recheck === undefined)).toHaveLength(4);
+    await t.runtime.stop();
+  });
+
+  it('limits rechecks per host', async () => {
+    const t = setup({ canary: () => result(CheckOutcome.Up), target: () => result(CheckOutcome.Down, { errorClass: 'connect' }) });
+    const many = Array.from({ length: 30 }, (_, i) => check(i + 1, 'http', `http://same.test/${i}`));
+    t.runtime.setAssignment(assignment(many));
+    t.runtime.start();
+    await t.scheduler().tick(1000);
+    expect(t.scheduler().rechecks).toHaveLength(20); // the burst; the clock is frozen, nothing refills
+    await t.runtime.stop();
   });
 });

@@ -1,13 +1,22 @@
 import { Assignment, AssignedCheck, ProbeNetworkPolicy } from '@kuzet/contracts';
+import { CheckOutcome } from '../check-run-result';
 import type { CheckRunner } from '../runners/check-runner';
 import { CheckRunnerRegistry } from '../runners/check-runner-registry';
-import type { CheckSchedulerOptions, ScheduledCheck, SchedulerClock, SchedulerStats, SkipReason } from '../scheduler/scheduler.types';
+import type {
+  CheckSchedulerOptions,
+  RunInfo,
+  ScheduledCheck,
+  SchedulerClock,
+  SchedulerStats,
+  SkipReason,
+} from '../scheduler/scheduler.types';
 import { CheckScheduler } from '../scheduler/check-scheduler';
 import { systemClock } from '../scheduler/system-clock';
 import { silentAgentLogger, AgentLogger } from './agent-logger';
 import { InvalidAssignmentError } from './agent.errors';
 import { isAgentRunnable, toCheckSpec, toScheduledCheck } from './assigned-check-spec';
 import { CanaryMonitor } from './canary-monitor';
+import { RecheckPolicy, type RecheckPolicyOptions } from './recheck-policy';
 import { ResultBatcher } from './result-batcher';
 import { toResultRecord } from './result-record.mapper';
 import type { ResultSink } from './result-sink';
@@ -15,6 +24,8 @@ import type { ResultSink } from './result-sink';
 /** What the runtime needs of a scheduler (CheckScheduler from ../scheduler). */
 export interface AgentScheduler {
   setChecks(checks: ScheduledCheck[]): void;
+  /** Runs a check once more at `at`, off its grid; false when refused. */
+  recheck(id: number, at: number): boolean;
   start(): void;
   stop(): Promise<void>;
   stats(): SchedulerStats;
@@ -40,6 +51,8 @@ export interface ProbeAgentRuntimeOptions {
   maxBatch?: number;
   canaryIntervalMs?: number;
   canaryTimeoutMs?: number;
+  /** Immediate re-verification of a changed result (delay 1 s by default; delayMs 0 = off). */
+  recheck?: RecheckPolicyOptions;
   onLag?: (lagMs: number, check: ScheduledCheck) => void;
   onSkip?: (check: ScheduledCheck, plannedAt: number, reason: SkipReason) => void;
 }
@@ -67,6 +80,7 @@ export class ProbeAgentRuntime {
   private readonly scheduler: AgentScheduler;
   private readonly batcher: ResultBatcher;
   private readonly canaries: CanaryMonitor;
+  private readonly rechecks: RecheckPolicy;
   private assignment: Assignment | undefined;
   private policy: ProbeNetworkPolicy = ProbeNetworkPolicy.fromCidrs([]);
   private running = false;
@@ -78,7 +92,7 @@ export class ProbeAgentRuntime {
     const registry = new CheckRunnerRegistry();
     this.runners = options.runners ?? registry;
     this.scheduler = (options.createScheduler ?? ((o) => new CheckScheduler(o)))({
-      run: (check, plannedAt, signal) => this.runOne(check, plannedAt, signal),
+      run: (check, plannedAt, signal, info) => this.runOne(check, plannedAt, signal, info),
       hostConcurrency: options.hostConcurrency,
       minIntervalMs: options.minIntervalMs,
       clock: this.clock,
@@ -90,6 +104,7 @@ export class ProbeAgentRuntime {
       onError: (error, check) =>
         this.logger.error({ event: 'agent.run_failed', check: check.key, err: String(error) }, 'run threw'),
     });
+    this.rechecks = new RecheckPolicy(options.recheck);
     this.batcher = new ResultBatcher({
       sink: options.sink,
       clock: this.clock,
@@ -124,6 +139,7 @@ export class ProbeAgentRuntime {
     this.policy = policy;
     this.assignment = { ...assignment, checks: runnable };
     this.scheduler.setChecks(runnable.map(toScheduledCheck));
+    this.rechecks.retain(new Set(runnable.map((c) => c.id)));
     this.canaries.setCanaries(assignment.canaries);
     if (previous?.revision !== assignment.revision) {
       this.logger.info(
@@ -186,7 +202,12 @@ export class ProbeAgentRuntime {
     return this.scheduler.stats();
   }
 
-  private async runOne(scheduled: ScheduledCheck, plannedAt: number, signal: AbortSignal): Promise<void> {
+  private async runOne(
+    scheduled: ScheduledCheck,
+    plannedAt: number,
+    signal: AbortSignal,
+    info: RunInfo,
+  ): Promise<void> {
     const check = scheduled.payload as AssignedCheck;
     const region = this.assignment?.region;
     if (!region) return;
@@ -195,8 +216,17 @@ export class ProbeAgentRuntime {
     const result = await runner.check(toCheckSpec(check, this.policy), signal);
     // A run cut short by stop() says nothing about the target; whoever takes over runs the slot.
     if (this.stopping && signal.aborted) return;
-    this.batcher.add(
-      toResultRecord(result, { checkId: check.id, region, plannedAt, networkDown: this.canaries.networkDown }),
-    );
+    const record = toResultRecord(result, {
+      checkId: check.id,
+      region,
+      plannedAt,
+      networkDown: this.canaries.networkDown,
+      recheck: info.recheck,
+    });
+    const now = this.clock.now();
+    const recheck = this.rechecks.observe(check.id, scheduled.host, record.outcome, info.recheck, now);
+    // What detection waits for goes out at once: failures, rechecks, and a first success after failing.
+    this.batcher.add(record, recheck || info.recheck || record.outcome === CheckOutcome.Down);
+    if (this.running && recheck) this.scheduler.recheck(check.id, now + this.rechecks.delayMs);
   }
 }

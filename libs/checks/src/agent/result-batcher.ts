@@ -11,6 +11,8 @@ export interface ResultBatcherOptions {
   flushIntervalMs?: number;
   /** Flush as soon as this many results wait (default 1000). */
   maxBatch?: number;
+  /** An urgent result (a failure, a recheck) waits at most this long (default 50 ms). */
+  urgentFlushMs?: number;
 }
 
 /**
@@ -21,25 +23,38 @@ export interface ResultBatcherOptions {
 export class ResultBatcher {
   private buffer: ResultRecord[] = [];
   private timer: TimerHandle | undefined;
+  private timerAt = Infinity;
   private chain: Promise<void> = Promise.resolve();
   private readonly flushIntervalMs: number;
   private readonly maxBatch: number;
+  private readonly urgentFlushMs: number;
 
   constructor(private readonly options: ResultBatcherOptions) {
     this.flushIntervalMs = options.flushIntervalMs ?? 1000;
     this.maxBatch = options.maxBatch ?? 1000;
+    this.urgentFlushMs = options.urgentFlushMs ?? 50;
   }
 
-  add(record: ResultRecord): void {
+  /**
+   * Queues a result. An urgent one (what detection waits for: a failure, a recheck) is sent
+   * within urgentFlushMs instead of the regular flush interval.
+   */
+  add(record: ResultRecord, urgent = false): void {
     this.buffer.push(record);
     if (this.buffer.length >= this.maxBatch) {
       void this.flush();
-    } else if (this.timer === undefined) {
-      this.timer = this.options.clock.setTimer(() => {
-        this.timer = undefined;
-        void this.flush();
-      }, this.flushIntervalMs);
+      return;
     }
+    const delay = urgent ? this.urgentFlushMs : this.flushIntervalMs;
+    const at = this.options.clock.now() + delay;
+    if (this.timer !== undefined && this.timerAt <= at) return;
+    if (this.timer !== undefined) this.options.clock.clearTimer(this.timer);
+    this.timerAt = at;
+    this.timer = this.options.clock.setTimer(() => {
+      this.timer = undefined;
+      this.timerAt = Infinity;
+      void this.flush();
+    }, delay);
   }
 
   pending(): number {
@@ -51,6 +66,7 @@ export class ResultBatcher {
     if (this.timer !== undefined) {
       this.options.clock.clearTimer(this.timer);
       this.timer = undefined;
+      this.timerAt = Infinity;
     }
     while (this.buffer.length > 0) {
       const batch = this.buffer.splice(0, this.maxBatch);

@@ -15,6 +15,8 @@ export interface ResultContext {
   plannedAt: number;
   /** The agent's own network is down (every canary failed): a Down becomes Unknown. */
   networkDown?: boolean;
+  /** The run was an immediate recheck, off the check's grid. */
+  recheck?: boolean;
 }
 
 /** One runner result as the protocol's ResultRecord (planned_at is the scheduler's slot). */
@@ -47,5 +49,6 @@ export function toResultRecord(result: CheckRunResult, ctx: ResultContext): Resu
       ...(c.error !== undefined ? { error: clip(c.error, MAX_MESSAGE) } : {}),
     })),
     details,
+    ...(ctx.recheck ? { recheck: true } : {}),
   };
 }

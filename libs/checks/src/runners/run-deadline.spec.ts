@@ -1,5 +1,5 @@
 import { CheckFailure, RunAborted } from './check-failure';
-import { runWithDeadline } from './run-deadline';
+import { runWithDeadline, runWithDeadlineLite } from './run-deadline';
 
 describe('runWithDeadline', () => {
   it('settles with a timeout failure at the deadline even if the work ignores its signal', async () => {
@@ -32,5 +32,27 @@ describe('runWithDeadline', () => {
     outer.abort();
     const settled = await pending;
     expect(!settled.ok && settled.error).toBeInstanceOf(RunAborted);
+  });
+
+  it("treats the scheduler's deadline backstop (TimeoutError) as a timeout of the target, never an unknown", async () => {
+    for (const run of [runWithDeadline, runWithDeadlineLite]) {
+      const outer = new AbortController();
+      const pending = run(10_000, outer.signal, () => new Promise<void>(() => undefined));
+      const reason = new Error('check run timed out after 10000 ms');
+      reason.name = 'TimeoutError';
+      outer.abort(reason);
+      const settled = await pending;
+      expect(!settled.ok && settled.error).toBeInstanceOf(CheckFailure);
+      expect(!settled.ok && (settled.error as CheckFailure).errorClass).toBe('timeout');
+    }
+  });
+
+  it('an already-aborted outer signal with a TimeoutError reason is a timeout too', async () => {
+    const outer = new AbortController();
+    const reason = new Error('late');
+    reason.name = 'TimeoutError';
+    outer.abort(reason);
+    const settled = await runWithDeadlineLite(1000, outer.signal, () => new Promise<void>(() => undefined));
+    expect(!settled.ok && (settled.error as CheckFailure).errorClass).toBe('timeout');
   });
 });

@@ -1,9 +1,22 @@
 import { CheckFailure, RunAborted } from './check-failure';
 
+const deadlineError = (timeoutMs: number) => new CheckFailure('timeout', `no complete answer within ${timeoutMs} ms`);
+
 /** How long past its timeout a run may take to wind down (socket teardown, result assembly). */
 export const DEADLINE_SLACK_MS = 250;
 
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * What an abort of the caller's signal means: the scheduler's deadline backstop (reason named
+ * TimeoutError) is a timeout of the target, never an unknown; anything else (shutdown,
+ * reassignment) says nothing about the target.
+ */
+function outerAbortError(outer: AbortSignal, timeoutMs: number): Error {
+  const reason: unknown = outer.reason;
+  if (reason instanceof Error && reason.name === 'TimeoutError') return deadlineError(timeoutMs);
+  return new RunAborted();
+}
 
 /**
  * Runs `work` with a hard deadline. The deadline does not trust the work to notice its signal:
@@ -26,11 +39,8 @@ export function runWithDeadline<T>(
       if (abort) controller.abort(settled.ok ? undefined : settled.error);
       resolve(settled);
     };
-    const timer = setTimeout(
-      () => finish({ ok: false, error: new CheckFailure('timeout', `no complete answer within ${timeoutMs} ms`) }, true),
-      Math.max(0, timeoutMs),
-    );
-    const onOuterAbort = () => finish({ ok: false, error: new RunAborted() }, true);
+    const timer = setTimeout(() => finish({ ok: false, error: deadlineError(timeoutMs) }, true), Math.max(0, timeoutMs));
+    const onOuterAbort = () => finish({ ok: false, error: outerAbortError(outer!, timeoutMs) }, true);
     if (outer?.aborted) return onOuterAbort();
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     work(controller.signal).then(
@@ -64,7 +74,6 @@ export class RunCancel {
   }
 }
 
-const deadlineError = (timeoutMs: number) => new CheckFailure('timeout', `no complete answer within ${timeoutMs} ms`);
 
 /**
  * `runWithDeadline` with a `RunCancel` instead of an AbortSignal for the work: the same hard
@@ -87,7 +96,7 @@ export function runWithDeadlineLite<T>(
       if (abort) cancel.abort(settled.ok ? undefined : settled.error);
       resolve(settled);
     };
-    const onOuterAbort = () => finish({ ok: false, error: new RunAborted() }, true);
+    const onOuterAbort = () => finish({ ok: false, error: outerAbortError(outer!, timeoutMs) }, true);
     if (outer) {
       if (outer.aborted) return onOuterAbort();
       outer.addEventListener('abort', onOuterAbort, { once: true });

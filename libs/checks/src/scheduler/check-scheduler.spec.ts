@@ -1,4 +1,4 @@
-import { CheckScheduler } from './check-scheduler';
+import { CheckScheduler, DEFAULT_RUN_SLACK_MS } from './check-scheduler';
 import { ManualClock } from './manual-clock';
 import type { CheckSchedulerOptions, ScheduledCheck, SkipReason } from './scheduler.types';
 import { phaseOf } from './stable-phase';
@@ -30,6 +30,7 @@ interface RunRecord {
   abortedAt?: number;
   reason?: unknown;
   payload?: unknown;
+  recheck?: boolean;
 }
 
 /** A scheduler on a manual clock whose runs take `durationMs` of fake time (or until aborted). */
@@ -54,8 +55,8 @@ function harness(
     minIntervalMs: 1000,
     onLag: (lag) => lags.push(lag),
     onSkip: (c, plannedAt, reason) => skips.push({ id: c.id, plannedAt, reason }),
-    run: (c, plannedAt, signal) => {
-      const rec: RunRecord = { id: c.id, plannedAt, startedAt: clock.now(), payload: c.payload };
+    run: (c, plannedAt, signal, info) => {
+      const rec: RunRecord = { id: c.id, plannedAt, startedAt: clock.now(), payload: c.payload, recheck: info.recheck };
       runs.push(rec);
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -175,7 +176,7 @@ describe('CheckScheduler', () => {
     await h.scheduler.stop();
   });
 
-  it('aborts the signal at plannedAt + timeoutMs', async () => {
+  it('aborts the signal as a backstop at start + timeoutMs + slack', async () => {
     const h = harness({ durationMs: () => 60_000 });
     h.scheduler.setChecks([check(1, { timeoutMs: 4_000 })]);
     h.scheduler.start();
@@ -183,7 +184,7 @@ describe('CheckScheduler', () => {
     const one = h.runsOf(1);
     expect(one).toHaveLength(3);
     for (const r of one) {
-      expect(r.abortedAt).toBe(r.plannedAt + 4_000);
+      expect(r.abortedAt).toBe(r.startedAt + 4_000 + DEFAULT_RUN_SLACK_MS);
       expect((r.reason as Error).name).toBe('TimeoutError');
     }
     expect(h.skips).toEqual([]);
@@ -245,7 +246,7 @@ describe('CheckScheduler', () => {
     h.scheduler.start();
     await h.clock.advance(10_000);
     expect(h.runs).toHaveLength(1); // the first ran 5 s (ignoring its abort at 3 s), the others expired queued
-    expect(h.runs[0].abortedAt).toBe(h.runs[0].plannedAt + 3_000);
+    expect(h.runs[0].abortedAt).toBe(h.runs[0].startedAt + 3_000 + DEFAULT_RUN_SLACK_MS);
     expect(h.runs[0].endedAt).toBe(h.runs[0].plannedAt + 5_000);
     expect(h.skips.map((s) => s.reason)).toEqual(['expired', 'expired', 'expired']);
     expect(h.scheduler.stats().queued).toBe(0);
@@ -301,7 +302,7 @@ describe('CheckScheduler', () => {
     h.scheduler.setChecks([{ ...c1, payload: 'v2', intervalMs: 30_000, timeoutMs: 1_000 }, check(3)]);
     await h.clock.advance(30_000);
     const last = h.runsOf(1).at(-1)!;
-    expect(last.abortedAt).toBe(last.plannedAt + 1_000);
+    expect(last.abortedAt).toBe(last.startedAt + 1_000 + DEFAULT_RUN_SLACK_MS);
     await h.scheduler.stop();
   });
 
@@ -395,5 +396,54 @@ describe('CheckScheduler', () => {
   it('validates its options', () => {
     expect(() => new CheckScheduler({ run: async () => {}, hostConcurrency: 0 })).toThrow(RangeError);
     expect(() => new CheckScheduler({ run: async () => {}, maxConcurrency: 1.5 })).toThrow(RangeError);
+  });
+
+  it('counts the deadline from the real start: a run started late is not aborted at plannedAt + timeout', async () => {
+    // one host slot, two checks due together: the second starts 600 ms late, after the first
+    const keys = keysInWindow('late', 2, 10_000, 10);
+    const h = harness({ hostConcurrency: 1, durationMs: (c) => (c.id === 1 ? 600 : 60_000) });
+    h.scheduler.setChecks(keys.map((key, i) => check(i + 1, { key, host: 'one', timeoutMs: 1_000 })));
+    h.clock.jumpTo(Math.ceil(T0 / 10_000) * 10_000 - 1);
+    h.scheduler.start();
+    await h.clock.advance(3_000);
+    const late = h.runsOf(2)[0];
+    expect(late.startedAt - late.plannedAt).toBeGreaterThanOrEqual(590);
+    expect(late.abortedAt).toBe(late.startedAt + 1_000 + DEFAULT_RUN_SLACK_MS);
+    expect(late.abortedAt! - late.plannedAt).toBeGreaterThan(1_000 + DEFAULT_RUN_SLACK_MS);
+    await h.scheduler.stop();
+  });
+
+  it('runs a recheck off the grid, marked as such, and leaves the schedule alone', async () => {
+    const h = harness({ durationMs: () => 100 });
+    h.scheduler.setChecks([check(1, { intervalMs: 10_000, timeoutMs: 2_000 })]);
+    h.scheduler.start();
+    await h.clock.advance(10_000);
+    const first = h.runsOf(1)[0];
+    const nextBefore = h.scheduler.nextPlannedAt(1)!;
+    h.clock.jumpTo(first.plannedAt + 200);
+    expect(h.scheduler.recheck(1, first.plannedAt + 1_100)).toBe(true);
+    expect(h.scheduler.recheck(1, first.plannedAt + 1_200)).toBe(false); // one pending at a time
+    await h.clock.advance(25_000);
+    const runs = h.runsOf(1);
+    const recheck = runs.find((r) => r.recheck)!;
+    expect(recheck.plannedAt).toBe(first.plannedAt + 1_100);
+    expect(recheck.startedAt).toBe(first.plannedAt + 1_100);
+    expect(h.scheduler.nextPlannedAt(1)! - nextBefore).toBe(20_000); // the grid went on unchanged
+    expect(runs.filter((r) => !r.recheck).map((r) => r.plannedAt - first.plannedAt)).toEqual([0, 10_000, 20_000]);
+    expect(runs.filter((r) => r.recheck)).toHaveLength(1);
+    await h.scheduler.stop();
+  });
+
+  it('refuses a recheck when the next regular slot comes first, or the check is unknown', async () => {
+    const h = harness({ durationMs: () => 100 });
+    h.scheduler.setChecks([check(1, { intervalMs: 2_000, timeoutMs: 1_000 })]);
+    h.scheduler.start();
+    await h.clock.advance(2_000);
+    const next = h.scheduler.nextPlannedAt(1)!;
+    expect(h.scheduler.recheck(1, next)).toBe(false);
+    expect(h.scheduler.recheck(1, next + 500)).toBe(false);
+    expect(h.scheduler.recheck(99, h.clock.now() + 100)).toBe(false);
+    await h.scheduler.stop();
+    expect(h.scheduler.recheck(1, h.clock.now() + 100)).toBe(false);
   });
 });

@@ -13,6 +13,11 @@ import { systemClock } from './system-clock';
 
 export const DEFAULT_HOST_CONCURRENCY = 6;
 export const DEFAULT_MAX_CONCURRENCY = 512;
+/**
+ * How long past its timeout a started run may take before the scheduler aborts it. The runner
+ * enforces the timeout itself, from the moment the run really starts; this is only a backstop.
+ */
+export const DEFAULT_RUN_SLACK_MS = 250;
 /** setTimeout's longest delay. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -32,6 +37,8 @@ interface Job extends HeapItem {
   check: ScheduledCheck;
   plannedAt: number;
   seq: number;
+  /** An immediate re-verification, off the regular grid: it never moves the schedule. */
+  recheck: boolean;
   controller: AbortController;
   deadline: Deadline;
   host: HostState;
@@ -42,6 +49,11 @@ interface Job extends HeapItem {
 interface Deadline extends HeapItem {
   at: number;
   job: Job;
+}
+
+interface PendingRecheck extends HeapItem {
+  at: number;
+  id: number;
 }
 
 interface HostState {
@@ -67,8 +79,11 @@ function abortReason(name: 'TimeoutError' | 'AbortError', message: string): Erro
 /**
  * Runs every check at its interval on a stable phase grid (`k * intervalMs + hash(key) % intervalMs`,
  * epoch ms), with one timer for the whole scheduler, no overlap of a check with itself, a per-host
- * and a global concurrency limit (queued runs start in planned order), and a deadline per run
- * (its AbortSignal fires at plannedAt + timeoutMs).
+ * and a global concurrency limit (queued runs start in planned order). A run has one deadline,
+ * counted from when it really starts: the runner times out at start + timeoutMs, and the
+ * scheduler's AbortSignal (reason TimeoutError) is only a backstop at start + timeoutMs + slack.
+ * A slot still queued at plannedAt + timeoutMs is dropped ('expired'): the engine could not run it.
+ * Rechecks (`recheck`) run one check once more, soon, without touching its schedule.
  */
 export class CheckScheduler {
   private readonly run: CheckSchedulerOptions['run'];
@@ -76,6 +91,7 @@ export class CheckScheduler {
   private readonly hostConcurrency: number;
   private readonly maxConcurrency: number;
   private readonly minIntervalMs: number;
+  private readonly runSlackMs: number;
   private readonly onLag?: CheckSchedulerOptions['onLag'];
   private readonly onSkip?: CheckSchedulerOptions['onSkip'];
   private readonly onError?: CheckSchedulerOptions['onError'];
@@ -87,6 +103,8 @@ export class CheckScheduler {
   private readonly globalQueue = new IndexedMinHeap<Job>(byPlanned);
   private readonly hosts = new Map<string, HostState>();
   private readonly running = new Set<Job>();
+  private readonly rechecks = new IndexedMinHeap<PendingRecheck>((a, b) => a.at < b.at);
+  private readonly pendingRechecks = new Map<number, PendingRecheck>();
 
   private started = false;
   private timer: TimerHandle | null = null;
@@ -105,6 +123,7 @@ export class CheckScheduler {
     );
     this.maxConcurrency = positiveInt(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, 'maxConcurrency');
     this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
+    this.runSlackMs = options.runSlackMs ?? DEFAULT_RUN_SLACK_MS;
     this.onLag = options.onLag;
     this.onSkip = options.onSkip;
     this.onError = options.onError;
@@ -180,6 +199,8 @@ export class CheckScheduler {
     this.started = false;
     this.disarm();
     this.due.clear();
+    this.rechecks.clear();
+    this.pendingRechecks.clear();
     for (const host of this.hosts.values()) {
       for (let i = host.head; i < host.queue.length; i++) this.drop(host.queue[i]);
       host.queue = [];
@@ -213,13 +234,31 @@ export class CheckScheduler {
     return e ? e.nextAt : undefined;
   }
 
+  /**
+   * Runs a check once more at `at` (epoch ms), off its grid, marked as a recheck. Refused (false)
+   * when the check is unknown, a run of it is queued or in flight, or its next regular slot comes
+   * no later than `at` (that slot serves). The regular schedule is left alone.
+   */
+  recheck(id: number, at: number): boolean {
+    const entry = this.entries.get(id);
+    if (!this.started || !entry || entry.busy || entry.nextAt <= at) return false;
+    const pending = this.pendingRechecks.get(id);
+    if (pending) return false;
+    const r: PendingRecheck = { heapIndex: -1, at, id };
+    this.pendingRechecks.set(id, r);
+    this.rechecks.push(r);
+    this.arm();
+    return true;
+  }
+
   // --- timer -------------------------------------------------------------------------------
 
   private arm(): void {
     if (!this.started) return;
     const a = this.due.peek()?.nextAt ?? Infinity;
     const b = this.deadlines.peek()?.at ?? Infinity;
-    const next = Math.min(a, b);
+    const c = this.rechecks.peek()?.at ?? Infinity;
+    const next = Math.min(a, b, c);
     // Keep an earlier timer: waking a little early costs one empty tick, re-arming on every
     // settle would cost a clear + set each time.
     if (this.timer !== null && this.armedAt <= next) return;
@@ -247,6 +286,13 @@ export class CheckScheduler {
         abortReason('TimeoutError', `check run timed out after ${d.job.check.timeoutMs} ms`),
       );
     }
+    for (let r = this.rechecks.peek(); r && r.at <= now && this.started; r = this.rechecks.peek()) {
+      this.rechecks.pop();
+      this.pendingRechecks.delete(r.id);
+      const entry = this.entries.get(r.id);
+      // A regular slot that came meanwhile served instead. A recheck is planned when it goes.
+      if (entry && !entry.busy && entry.nextAt > now) this.dispatch(entry, now, true);
+    }
     // Queued runs whose deadline passed are dropped when they reach the head of their queue.
     for (let e = this.due.peek(); e && e.nextAt <= now && this.started; e = this.due.peek()) {
       this.fire(e, now);
@@ -267,7 +313,7 @@ export class CheckScheduler {
     this.dispatch(entry, plannedAt);
   }
 
-  private dispatch(entry: Entry, plannedAt: number): void {
+  private dispatch(entry: Entry, plannedAt: number, recheck = false): void {
     const check = entry.check;
     const host = this.hostState(check.host);
     const job: Job = {
@@ -276,6 +322,7 @@ export class CheckScheduler {
       check,
       plannedAt,
       seq: this.seq++,
+      recheck,
       controller: new AbortController(),
       deadline: undefined as unknown as Deadline,
       host,
@@ -318,10 +365,16 @@ export class CheckScheduler {
     job.running = true;
     this.running.add(job);
     this.startedCount++;
+    // From here the run's one deadline counts from its real start (the runner's own timer);
+    // the scheduler's abort is a backstop a little later.
+    job.deadline.at = now + job.check.timeoutMs + this.runSlackMs;
+    this.deadlines.update(job.deadline);
     this.onLag?.(now - job.plannedAt, job.check);
     let p: Promise<void>;
     try {
-      p = Promise.resolve(this.run(job.check, job.plannedAt, job.controller.signal));
+      p = Promise.resolve(
+        this.run(job.check, job.plannedAt, job.controller.signal, job.recheck ? RECHECK : REGULAR),
+      );
     } catch (error) {
       p = Promise.reject(error);
     }
@@ -401,6 +454,9 @@ export class CheckScheduler {
     this.onSkip?.(check, plannedAt, reason);
   }
 }
+
+const REGULAR = { recheck: false } as const;
+const RECHECK = { recheck: true } as const;
 
 function positiveInt(n: number, name: string): number {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer, got ${n}`);

@@ -4,7 +4,7 @@ export interface ScheduledCheck {
   /** Stable identity for the phase (e.g. "<system>/<check>"): same key, same planned times everywhere. */
   key: string;
   intervalMs: number;
-  /** The run's AbortSignal fires at plannedAt + timeoutMs. */
+  /** The run's deadline, counted from its real start (the scheduler aborts a little later as a backstop). */
   timeoutMs: number;
   /** Concurrency group (host name of the target). */
   host: string;
@@ -28,7 +28,17 @@ export interface SchedulerClock {
  */
 export type SkipReason = 'overlap' | 'missed' | 'expired';
 
-export type RunCheck = (check: ScheduledCheck, plannedAt: number, signal: AbortSignal) => Promise<void>;
+/** How a run came about: a regular slot of the grid, or a recheck off the grid. */
+export interface RunInfo {
+  recheck: boolean;
+}
+
+export type RunCheck = (
+  check: ScheduledCheck,
+  plannedAt: number,
+  signal: AbortSignal,
+  info: RunInfo,
+) => Promise<void>;
 
 export interface CheckSchedulerOptions {
   run: RunCheck;
@@ -36,6 +46,8 @@ export interface CheckSchedulerOptions {
   hostConcurrency?: number;
   /** Most runs in flight overall (default 512). */
   maxConcurrency?: number;
+  /** Backstop past a started run's timeout before the scheduler aborts it (default 250 ms). */
+  runSlackMs?: number;
   /** Lowest accepted interval (default 10 s; tests use 1 s; see KUZET_MIN_INTERVAL_S). */
   minIntervalMs?: number;
   clock?: SchedulerClock;

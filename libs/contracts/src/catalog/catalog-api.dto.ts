@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agencyContactSchema } from './agency.schema';
 import { catalogCodeSchema } from './catalog-code';
-import { catalogSourceSchema, checkKindSchema, systemTierSchema } from './catalog-enums';
+import { catalogSourceSchema, checkKindSchema, checkRoleSchema, systemTierSchema } from './catalog-enums';
 import { catalogProblemSchema, fieldProblemSchema } from './catalog-problem';
 import { localizedTextSchema } from './localized-text.schema';
 
@@ -64,6 +64,10 @@ export const checkViewSchema = z.object({
   regions: z.array(z.string()),
   conditions: z.array(z.string()),
   thresholds: z.record(z.string(), z.unknown()),
+  /** The check's effective role (as written, else the kind's default). */
+  role: checkRoleSchema,
+  /** True when the catalog sets the role; false when it is the kind's default. */
+  role_explicit: z.boolean(),
   options: z.record(z.string(), z.unknown()),
   /** Heartbeat checks only: the secret in /api/push/{token}. */
   push_token: z.string().nullable(),

@@ -10,6 +10,19 @@ export const CHECK_KINDS = ['http', 'tcp', 'dns', 'tls', 'heartbeat'] as const;
 export const checkKindSchema = z.enum(CHECK_KINDS);
 export type CheckKind = z.infer<typeof checkKindSchema>;
 
+/**
+ * A check's role: `primary` checks (what the citizen uses) decide the system's status;
+ * `diagnostic` checks explain it and can only degrade it. Default by kind (defaultCheckRole).
+ */
+export const CHECK_ROLES = ['primary', 'diagnostic'] as const;
+export const checkRoleSchema = z.enum(CHECK_ROLES);
+export type CheckRoleName = z.infer<typeof checkRoleSchema>;
+
+/** http and heartbeat are what a citizen uses; dns, tcp and tls explain a failure. */
+export function defaultCheckRole(kind: CheckKind): CheckRoleName {
+  return kind === 'http' || kind === 'heartbeat' ? 'primary' : 'diagnostic';
+}
+
 /** The public status vocabulary (Atlassian Statuspage's, which citizens and tools already know). */
 export const PUBLIC_STATUSES = [
   'operational',

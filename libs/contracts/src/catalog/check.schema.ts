@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeHost, parseHostPort } from '../network/host-port';
 import { catalogCodeSchema } from './catalog-code';
+import { checkRoleSchema } from './catalog-enums';
 import { durationSchema } from './duration';
 import { expected } from './schema-messages';
 
@@ -119,6 +120,8 @@ const checkCommon = {
     .default(DEFAULT_CHECK_REGIONS),
   conditions: z.array(z.string().trim().min(1, 'must not be empty').max(500)).max(50).default([]),
   thresholds: thresholdsSchema.default({}),
+  /** Unset: the kind's default (http, heartbeat primary; dns, tcp, tls diagnostic). */
+  role: checkRoleSchema.optional(),
   enabled: z.boolean().default(true),
 };
 
@@ -190,6 +193,7 @@ export const checkPatchSchema = z.strictObject({
   conditions: z.array(z.string()).optional(),
   thresholds: z.record(z.string(), z.unknown()).optional(),
   options: z.record(z.string(), z.unknown()).optional(),
+  role: z.string().nullable().optional(),
   enabled: z.boolean().optional(),
 });
 export type CheckPatch = z.infer<typeof checkPatchSchema>;

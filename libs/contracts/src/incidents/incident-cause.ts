@@ -3,8 +3,10 @@ import type { CheckOutcome, ErrorClass } from '../checks/check-outcome';
 /** Why an incident's system fails, as the detector saw it when it confirmed the failure. */
 export type IncidentFailureKind = 'outage' | 'degraded' | 'flapping';
 
+import type { CheckRoleName } from '../catalog/catalog-enums';
+
 /** A check's role: primary checks decide a system's status, diagnostic ones only explain or degrade it. */
-export type CheckRole = 'primary' | 'diagnostic';
+export type CheckRole = CheckRoleName;
 
 /**
  * One failing check in an incident's cause. `error` is the first error in plain (English) words,

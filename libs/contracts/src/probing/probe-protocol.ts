@@ -60,6 +60,8 @@ export const resultRecordSchema = z.object({
   conditions: z.array(conditionOutcomeSchema).max(50).optional(),
   /** Timings, TLS and header details of the run (kept for the latest run and for failures). */
   details: z.record(z.string(), z.unknown()).optional(),
+  /** An immediate re-verification of a changed result, off the check's regular schedule. */
+  recheck: z.boolean().optional(),
 });
 export type ResultRecord = z.infer<typeof resultRecordSchema>;
 

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../catalog/localized-text.schema';
 import type { PublicStatus, SystemTier } from '../catalog/catalog-enums';
+import type { IncidentCause, IncidentFailureKind } from '../incidents/incident-cause';
 
 /** socket.io namespaces (path /socket.io). /board needs a session; /public carries public fields only. */
 export const BOARD_NAMESPACE = '/board';
@@ -28,6 +29,19 @@ export interface BoardIncident {
   last_failure_at: string;
   flapping: boolean;
   title: LocalizedText;
+  /** What happened: outage, degraded or flapping (`kind` says root or symptom). */
+  failure_kind: IncidentFailureKind;
+  /**
+   * Where it stands: failing; recovering ("recovered, monitoring": the system is back and the
+   * incident resolves after a cooldown unless it fails again); resolved.
+   */
+  phase: 'failing' | 'recovering' | 'resolved';
+  /** Which checks fail, from which regions, with the first error in words; null before it is known. */
+  cause: IncidentCause | null;
+  /** When the incident was created (the failure confirmed). */
+  confirmed_at: string | null;
+  /** Planned time of the first failing result. */
+  first_failure_at: string | null;
 }
 
 /** An incident on the public stream: no internal state, notes, targets or error text. */

@@ -68,6 +68,7 @@ export function checkColumns(c: LoadedCheck, systemIds: ReadonlyMap<string, numb
     regions: c.regions,
     conditions: c.conditions,
     thresholds: c.thresholds,
+    role: c.role,
     options: c.options,
     enabled: c.enabled,
   };

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import type { CheckKind } from '@kuzet/contracts';
+import type { CheckKind, CheckRoleName } from '@kuzet/contracts';
 import { numericTransformer } from './column-transformers';
 import { CatalogBaseEntity } from './catalog-base.entity';
 
@@ -39,6 +39,10 @@ export class CheckEntity extends CatalogBaseEntity {
 
   @Column('jsonb')
   options!: Record<string, unknown>;
+
+  /** primary | diagnostic; null: the kind's default. */
+  @Column('text', { nullable: true })
+  role!: CheckRoleName | null;
 
   /** Heartbeat checks: the secret of /api/push/{token}. Kept across reloads. */
   @Column('text', { name: 'push_token', nullable: true, unique: true })

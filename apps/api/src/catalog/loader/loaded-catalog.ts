@@ -4,6 +4,7 @@ import {
   CategoryDocument,
   CheckDocument,
   CheckKind,
+  CheckRoleName,
   checkKey,
   defaultCheckTimeoutS,
   LocalizedText,
@@ -52,6 +53,8 @@ export interface LoadedCheck {
   regions: string[];
   conditions: string[];
   thresholds: Record<string, unknown>;
+  /** As written; null: the kind's default role. */
+  role: CheckRoleName | null;
   /** Kind-specific options with defaults filled; `ca_file` comes with its PEM text as `ca_pem`. */
   options: Record<string, unknown>;
   enabled: boolean;
@@ -116,6 +119,7 @@ export function toLoadedCheck(systemCode: string, doc: CheckDocument, caPem?: st
     regions: [...doc.regions],
     conditions: [...doc.conditions],
     thresholds: { ...doc.thresholds },
+    role: doc.role ?? null,
     options,
     enabled: doc.enabled,
   };

@@ -1,4 +1,4 @@
-import { LANGUAGES } from '@kuzet/contracts';
+import { ERROR_CLASSES, LANGUAGES } from '@kuzet/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { INCIDENT_STATES, PUBLIC_INCIDENT_STATES } from '../incident-record';
@@ -46,6 +46,19 @@ export const publicUpdateBodySchema = z.strictObject({
 export const actionBodySchema = z.strictObject({ by: z.string().min(1).max(200).optional() }).optional();
 
 const localizedView = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
+const causeCheckView = z.object({
+  checkId: z.number().int(),
+  checkCode: z.string(),
+  checkType: z.string(),
+  role: z.enum(['primary', 'diagnostic']),
+  outcome: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  regions: z.array(z.string()),
+  errorClass: z.enum(ERROR_CLASSES).nullable(),
+  httpStatus: z.number().int().nullable(),
+  error: z.string().describe('the first error in plain words, e.g. "HTTP 503", "timeout after 10 s", "NXDOMAIN"'),
+  firstFailureAt: z.number().describe('planned time of the first failing result, epoch ms'),
+});
+export const incidentCauseViewSchema = z.object({ checks: z.array(causeCheckView) });
 export const incidentViewSchema = z.object({
   id: z.number().int(),
   system: z.string(),
@@ -64,6 +77,13 @@ export const incidentViewSchema = z.object({
   last_failure_at: z.string(),
   flapping: z.boolean(),
   title: localizedView,
+  failure_kind: z.enum(['outage', 'degraded', 'flapping']).describe('what happened (kind says root or symptom)'),
+  phase: z
+    .enum(['failing', 'recovering', 'resolved'])
+    .describe('recovering: the system is back ("recovered, monitoring"); resolves after the cooldown unless it fails again'),
+  cause: incidentCauseViewSchema.nullable(),
+  confirmed_at: z.string().nullable().describe('when the incident was created (the failure confirmed)'),
+  first_failure_at: z.string().nullable().describe('planned time of the first failing result'),
 });
 export type IncidentView = z.infer<typeof incidentViewSchema>;
 

@@ -8,7 +8,7 @@ import type {
   NewIncidentEvent,
   SystemRef,
 } from '../incident-record';
-import type { IncidentStore, IncidentsTx } from '../incident-store';
+import type { IncidentStore, IncidentsTx, StatusHistoryEntry } from '../incident-store';
 import type { IncidentsUnitOfWork } from '../incidents-unit-of-work';
 import { DEFAULT_INCIDENTS_OPTIONS, IncidentsOptions } from '../incidents.options';
 import { IncidentsService } from '../incidents.service';
@@ -18,6 +18,7 @@ export class FakeIncidentStore implements IncidentStore {
   incidents: IncidentRecord[] = [];
   eventList: IncidentEventRecord[] = [];
   state = new Map<string, unknown>();
+  history: StatusHistoryEntry[] = [];
 
   async insertIncident(i: NewIncident): Promise<IncidentRecord | null> {
     if (this.incidents.some((x) => x.openKey === i.openKey)) return null;
@@ -83,6 +84,11 @@ export function fakeUnitOfWork(store: FakeIncidentStore): IncidentsUnitOfWork & 
         detectorState: {
           save: async (entries) => {
             for (const e of entries) store.state.set(e.key, JSON.parse(JSON.stringify(e.state)));
+          },
+        },
+        statusHistory: {
+          record: async (entries) => {
+            store.history.push(...entries);
           },
         },
       });

@@ -37,6 +37,7 @@ export class EmbeddedAgentService implements OnApplicationBootstrap, OnModuleDes
       agentId: EMBEDDED_AGENT_ID,
       logger: nestAgentLogger('EmbeddedAgent'),
       minIntervalMs: this.config.minIntervalS * 1000,
+      recheck: { delayMs: this.options.recheckDelayMs },
       onLag: (lagMs) => this.metrics.scheduleLag.observe(Math.max(0, lagMs) / 1000),
       sink: {
         submit: async (batch) => {

@@ -1,8 +1,13 @@
-import type { ResultRecord } from '@kuzet/contracts';
+import { CheckOutcome, type ResultRecord } from '@kuzet/contracts';
+import { describeFailure } from '@kuzet/detection';
 import type { CheckResultRow } from '../../timeseries/check-result';
 
-/** A protocol record as a check_results row: the planned time is the row's time. */
+/**
+ * A protocol record as a check_results row: the planned time is the row's time. A failure's
+ * message becomes plain words for the incident cause (the message itself stays in the details).
+ */
 export function toCheckResultRow(record: ResultRecord): CheckResultRow {
+  const troubled = record.outcome === CheckOutcome.Down || record.outcome === CheckOutcome.Degraded;
   return {
     time: new Date(record.planned_at),
     checkId: record.check_id,
@@ -11,6 +16,17 @@ export function toCheckResultRow(record: ResultRecord): CheckResultRow {
     latencyMs: record.latency_ms,
     statusCode: record.status_code,
     errorClass: record.error_class,
+    recheck: record.recheck === true,
+    ...(troubled
+      ? {
+          failureWords: describeFailure({
+            errorClass: record.error_class,
+            statusCode: record.status_code,
+            message: record.error_message ?? null,
+            outcome: record.outcome,
+          }),
+        }
+      : {}),
   };
 }
 

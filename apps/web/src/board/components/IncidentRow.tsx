@@ -3,7 +3,8 @@ import { api } from '../../api/api-client';
 import { t, tk } from '../../i18n';
 import { systemPath } from '../model/board-route';
 import { usePrefs } from '../prefs/prefs-store';
-import { useCatalog, useIncident, useViewer } from '../store/board-context';
+import { useCatalog, useIncident, useSystemStatus, useViewer } from '../store/board-context';
+import { causeSummary } from '../model/incident-cause';
 import { useAction } from '../use-action';
 import { linkClick } from '../use-location';
 import { StatusBadge } from './StatusBadge';
@@ -16,7 +17,10 @@ export const IncidentRow = memo(function IncidentRow({ id, onOpen }: { id: numbe
   const viewer = useViewer();
   const catalog = useCatalog();
   const action = useAction();
+  const live = useSystemStatus(incident?.system ?? '');
   if (!incident) return null;
+  const recovering = incident.phase === 'recovering';
+  const cause = incident.phase === 'failing' ? causeSummary(incident.cause) : null;
   const system = catalog.systems.find((s) => s.code === incident.system);
   const agency = catalog.agencies.find((a) => a.code === incident.agency);
   const canAct = !wall && viewer.canAct(incident.agency) && incident.state !== 'resolved';
@@ -28,6 +32,7 @@ export const IncidentRow = memo(function IncidentRow({ id, onOpen }: { id: numbe
       data-state={incident.state}
       data-severity={incident.severity}
       data-system={incident.system}
+      data-phase={incident.phase}
     >
       <span className="severity" data-severity={incident.severity}>{tk(lang, `sev.${incident.severity}`)}</span>
       <div className="incident-main">
@@ -36,10 +41,16 @@ export const IncidentRow = memo(function IncidentRow({ id, onOpen }: { id: numbe
         </a>
         <span className="incident-agency">{agency?.name[lang] ?? incident.agency}</span>
         <span className="incident-title">{incident.title[lang]}</span>
+        {cause && (
+          <span className="incident-cause" data-testid="incident-cause" title={t(lang, 'cause.label')}>
+            {cause}
+          </span>
+        )}
       </div>
-      <StatusBadge status={incident.status} />
+      {/* While recovering, the row shows the system's real status, not the failure it had. */}
+      <StatusBadge status={recovering ? (live?.status ?? 'operational') : incident.status} />
       <span className="incident-state" data-testid="incident-state">
-        {tk(lang, `inc.${incident.state}`)}
+        {recovering ? t(lang, 'phase.recovering') : tk(lang, `inc.${incident.state}`)}
         {incident.kind === 'symptom' ? ` · ${t(lang, 'kind.symptom')}` : ''}
       </span>
       <time className="incident-time" dateTime={incident.opened_at}>{formatTime(incident.opened_at, lang)}</time>

@@ -27,6 +27,11 @@ const incident = (id: number, patch: Partial<BoardIncident> = {}): BoardIncident
   last_failure_at: '2026-11-26T10:00:00.000Z',
   flapping: false,
   title: { kk: 'a', ru: 'b', en: 'c' },
+  failure_kind: 'outage',
+  phase: 'failing',
+  cause: null,
+  confirmed_at: null,
+  first_failure_at: null,
   ...patch,
 });
 let seq = 0;
