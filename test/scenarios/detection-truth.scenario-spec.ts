@@ -64,10 +64,10 @@ describe('detection that tells the truth (built app, simulator faults)', () => {
     expect(opened).toMatchObject({ kind: 'root', status: 'major_outage', severity: 'sev1', failure_kind: 'outage' });
     expect(opened.cause?.checks.find((c) => c.checkCode === 'https')?.error).toBe('timeout after 1 s');
     await sleep(8_000);
-    const page = await env.get<{ items: CheckResult[] }>(`/api/checks/${check.id}/results?limit=200`);
-    const since = page.items.filter((r) => r.outcome !== 0);
+    const page = await env.get<{ results: CheckResult[] }>(`/api/checks/${check.id}/results?limit=200`);
+    const since = page.results.filter((r) => r.outcome !== 0);
     expect(since.length).toBeGreaterThanOrEqual(4);
-    expect(page.items.filter((r) => r.outcome === 3)).toEqual([]);
+    expect(page.results.filter((r) => r.outcome === 3)).toEqual([]);
     for (const r of since) expect(r).toMatchObject({ outcome: 2, error_class: 'timeout' });
     await env.sim!.clearFaults(HUNG);
     process.stdout.write(`[scenario] hung server: incident ${delayS.toFixed(1)} s after injection, ${since.length} timeouts, 0 unknown\n`);

@@ -33,7 +33,7 @@ export class AppConfig {
     writeTimeoutMs: number;
   };
   /** Incidents: recovery cooldown before auto-resolve, and how often that is swept (0 = never). */
-  readonly incidents: { cooldownMs: number; sweepIntervalMs: number };
+  readonly incidents: { cooldownMs: number; sweepIntervalMs: number; symptomGraceMs: number };
   /**
    * Detection: quorum staleness in check intervals, the learned latency baseline, how long a
    * failing child waits for its failing parent to be confirmed, the bounded input queue, and how
@@ -100,7 +100,11 @@ export class AppConfig {
       writeConcurrency: v.KUZET_INGEST_WRITE_CONCURRENCY,
       writeTimeoutMs: v.KUZET_INGEST_WRITE_TIMEOUT_MS,
     };
-    this.incidents = { cooldownMs: v.KUZET_INCIDENT_COOLDOWN_S * 1000, sweepIntervalMs: v.KUZET_INCIDENT_SWEEP_S * 1000 };
+    this.incidents = {
+      cooldownMs: v.KUZET_INCIDENT_COOLDOWN_S * 1000,
+      sweepIntervalMs: v.KUZET_INCIDENT_SWEEP_S * 1000,
+      symptomGraceMs: v.KUZET_DETECT_PARENT_GRACE_S * 1000,
+    };
     this.detection = {
       staleIntervals: v.KUZET_DETECT_STALE_INTERVALS,
       latencyBaseline: v.KUZET_DETECT_LATENCY_BASELINE,

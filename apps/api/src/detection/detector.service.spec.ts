@@ -236,6 +236,33 @@ describe('DetectorService', () => {
       expect(h.store.incidents[0].cause?.checks[0]).toMatchObject({ checkCode: 'c11', role: 'diagnostic' });
     });
 
+    it('a diagnostic failing before the primary is confirmed waits for it: one outage, not degraded first', async () => {
+      checks = [check(10, 1), check(12, 1, { kind: 'tls', role: 'diagnostic' })];
+      const d = await detector();
+      await d.enqueue([row(10, 0, Up), row(12, 0, Up), row(10, 0.5, Up), row(12, 0.5, Up)]);
+      // A hung server: the TLS handshake times out a run before the HTTP check does.
+      await d.enqueue([failed(12, 1, { errorClass: 'timeout' }), failed(10, 1, { errorClass: 'timeout' })]);
+      await d.enqueue([failed(12, 2, { errorClass: 'timeout' })]);
+      expect(h.store.incidents).toHaveLength(0);
+      await d.enqueue([failed(10, 2, { errorClass: 'timeout' })]);
+      expect(h.store.incidents).toHaveLength(1);
+      expect(h.store.incidents[0]).toMatchObject({ status: 'major_outage', failureKind: 'outage' });
+    });
+
+    it('a diagnostic failure is not held for longer than the grace when the primary never confirms', async () => {
+      checks = [check(10, 1, { failures: 10 }), check(12, 1, { kind: 'tls', role: 'diagnostic' })];
+      const d = await detector({ parentGraceMs: 5_000 });
+      const up = (sec: number) => [row(10, sec, Up), row(12, sec, Up)];
+      const down = (sec: number) => [failed(10, sec), failed(12, sec)];
+      await d.enqueue([...up(0), ...up(1), ...down(2), ...down(3)]);
+      // TLS confirmed down at 3 s; the primary needs 10 failures: held from 3 s for 5 s.
+      await d.enqueue([...down(4), ...down(5), ...down(6), ...down(7)]);
+      expect(h.store.incidents).toHaveLength(0);
+      await d.enqueue(down(8));
+      expect(h.store.incidents).toHaveLength(1);
+      expect(h.store.incidents[0]).toMatchObject({ status: 'degraded_performance', openedAt: S(8) });
+    });
+
     it('carries the cause: failing checks, regions, the first error in words, and the times', async () => {
       h.clock.t = S(100);
       const d = await detector();
@@ -297,6 +324,31 @@ describe('DetectorService', () => {
         alertable: false,
       });
       expect(h.store.incidents.filter((i) => i.kind === 'root')).toHaveLength(1);
+    });
+
+    it('a child failing before its parent was even run again waits for the parent result, then decides at once', async () => {
+      checks = [check(10, 1), check(30, 2)];
+      const d = await detector();
+      await d.enqueue([row(10, 0, Up), row(10, 1, Up), row(30, 0, Up), row(30, 1, Up)]);
+      // the portal is confirmed down; the gateway's last result (1 s) is older than the portal's failure
+      await d.enqueue([row(30, 10, Down), row(30, 11, Down)]);
+      expect(h.store.incidents).toHaveLength(0);
+      await d.enqueue([row(10, 12, Down)]); // the gateway fails: still unconfirmed, the child waits
+      expect(h.store.incidents).toHaveLength(0);
+      await d.enqueue([row(10, 13, Down)]);
+      expect(h.store.incidents.filter((i) => i.kind === 'root').map((i) => i.systemId)).toEqual([1]);
+      expect(h.store.incidents.find((i) => i.systemId === 2)).toMatchObject({ kind: 'symptom', openedAt: S(13) });
+    });
+
+    it('a child failing on its own opens as a root at the parent\'s next good result, not at its own next run', async () => {
+      checks = [check(10, 1), check(30, 2)];
+      const d = await detector();
+      await d.enqueue([row(10, 0, Up), row(10, 1, Up), row(30, 0, Up), row(30, 1, Up)]);
+      await d.enqueue([row(30, 10, Down), row(30, 11, Down)]);
+      expect(h.store.incidents).toHaveLength(0);
+      await d.enqueue([row(10, 12, Up)]);
+      expect(h.store.incidents).toHaveLength(1);
+      expect(h.store.incidents[0]).toMatchObject({ systemId: 2, kind: 'root', openedAt: S(12) });
     });
 
     it('a child held back opens as a root once the grace passes and the parent never confirmed', async () => {

@@ -350,7 +350,12 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
 
     this.evaluateCheck(check, overlay, at, outcome === CheckOutcome.Unknown);
     // Every accepted row re-evaluates its system: maintenance starts and ends with time, not results.
-    return this.evaluateSystem(tx, catalog, overlay, check.systemId, at);
+    const changes = await this.evaluateSystem(tx, catalog, overlay, check.systemId, at);
+    // A result of an upstream system decides its held dependents now (root, symptom or nothing),
+    // not at their next result.
+    for (const dependent of this.heldDependents(catalog, overlay, check.systemId))
+      changes.push(...(await this.evaluateSystem(tx, catalog, overlay, dependent, at)));
+    return changes;
   }
 
   /** Quorum, check status and flapping. */
@@ -425,11 +430,19 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     }
 
     const failing = flapping || (checksStatus !== null && FAILING.has(checksStatus));
-    if (failing && !maintenance && (await this.parentPending(tx, catalog, overlay, systemId))) {
+    const waitFor =
+      failing && !maintenance
+        ? checksStatus !== 'major_outage' && this.deciderPending(checks, overlay)
+          ? 'a primary check of its own is failing, unconfirmed'
+          : (await this.parentPending(tx, catalog, overlay, systemId, prev?.heldSince ?? at))
+            ? 'an upstream dependency is failing, unconfirmed'
+            : null
+        : null;
+    if (waitFor !== null) {
       const heldSince = prev?.heldSince ?? at;
       if (at - heldSince < this.options.parentGraceMs && !(await this.incidents.hasUnresolvedIncident(tx, systemId))) {
         overlay.set(sKey, { ...next, heldSince } satisfies SystemState);
-        if (!held) this.logger.log(`detector: system ${system.code} held back: an upstream dependency is failing, unconfirmed`);
+        if (!held) this.logger.log(`detector: system ${system.code} held back: ${waitFor}`);
         return [];
       }
     }
@@ -450,22 +463,37 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
       cause,
       firstFailureAt,
     });
-    // A root that just opened takes its held dependents as symptoms now, not at their next result.
-    if (changes.some((c) => c.type === 'opened' && c.incident.kind === 'root'))
-      for (const dependent of this.heldDependents(catalog, overlay, systemId))
-        changes.push(...(await this.evaluateSystem(tx, catalog, overlay, dependent, at)));
     return changes;
   }
 
   /**
-   * True when an ancestor of the system has a check failing in some region (soft or hard) and
-   * no ancestor incident is open yet: the parent is being confirmed, the child should wait.
+   * True when a check that decides the system's status (its primary checks, or every check when
+   * none is primary) fails in some region but is not confirmed down yet. A diagnostic check (TLS,
+   * TCP) often fails a run before the primary one does; opening then would open a "degraded"
+   * incident that a second later is an outage, alerting twice.
+   */
+  private deciderPending(checks: readonly CheckInfo[], overlay: StateOverlay): boolean {
+    const primary = checks.filter((c) => c.role === 'primary');
+    for (const c of primary.length > 0 ? primary : checks)
+      for (const r of this.regionsOf(c)) {
+        const s = overlay.get<RegionState>(regionKey(c.id, r))?.softHard;
+        if (s && s.consecutiveDown > 0 && s.hard !== 'down') return true;
+      }
+    return false;
+  }
+
+  /**
+   * True when no ancestor incident is open yet and an ancestor has a check failing in some region
+   * (soft or hard), or one not run since the system's failure was confirmed (`since`): the parent
+   * is being confirmed or has not been looked at since, so the child waits rather than open as a
+   * root. The cost for a child failing on its own: up to one interval of its parent.
    */
   private async parentPending(
     tx: IncidentsTx,
     catalog: DetectionCatalog,
     overlay: StateOverlay,
     systemId: number,
+    since: number,
   ): Promise<boolean> {
     if (this.options.parentGraceMs <= 0) return false;
     const seen = new Set<number>([systemId]);
@@ -480,6 +508,8 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
           for (const r of this.regionsOf(c)) {
             const s = overlay.get<RegionState>(regionKey(c.id, r))?.softHard;
             if (s && (s.consecutiveDown > 0 || s.hard === 'down')) troubled = true;
+            // not run since the child was confirmed: the parent may be failing unseen
+            else if (s && s.lastResultAt !== null && s.lastResultAt < since) troubled = true;
           }
         next.push(...(catalog.graph.system(id)?.dependsOn ?? []));
       }

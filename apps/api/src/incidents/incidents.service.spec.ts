@@ -127,6 +127,11 @@ describe('IncidentsService', () => {
     await apply(1, 'operational', S(60));
     h.clock.t = S(60) + 120_000;
     await h.service.sweep();
+    // the root waits a grace (15 s) past its cooldown for the child to recover
+    expect(incidentOf(1)[0].state).toBe('open');
+    expect(incidentOf(3)[0]).toMatchObject({ kind: 'symptom' });
+    h.clock.t = S(60) + 135_000;
+    await h.service.sweep();
     const portal = incidentOf(3)[0];
     expect(portal).toMatchObject({ kind: 'root', rootIncidentId: null, alertable: true, state: 'open' });
     expect(h.store.kinds(portal.id)).toContain('promoted_to_root');
@@ -231,6 +236,21 @@ describe('IncidentsService', () => {
       expect(inc).toMatchObject({ kind: 'symptom', alertable: false, state: 'resolved' });
       expect(h.store.kinds(inc.id)).not.toContain('promoted_to_root');
     }
+  });
+
+  it('a symptom that recovers only after its root\'s cooldown, within the grace, still resolves as a symptom', async () => {
+    await apply(1, 'major_outage', S(0));
+    await apply(3, 'major_outage', S(10));
+    await apply(1, 'operational', S(60));
+    h.clock.t = S(60) + 120_000; // the root's cooldown is over; the child still fails
+    await h.service.sweep();
+    await apply(3, 'operational', S(185)); // the child recovers 5 s later
+    h.clock.t = S(60) + 135_000;
+    await h.service.sweep();
+    expect(incidentOf(1)[0].state).toBe('resolved');
+    const child = incidentOf(3)[0];
+    expect(child).toMatchObject({ kind: 'symptom', alertable: false, state: 'resolved' });
+    expect(h.store.kinds(child.id)).not.toContain('promoted_to_root');
   });
 
   it('when a root is resolved by hand, its recovered symptoms resolve with it', async () => {

@@ -368,6 +368,7 @@ export class IncidentsService {
   /** Resolves the incidents whose system recovered at least a cooldown ago. */
   async sweep(): Promise<number> {
     const before = this.clock.now() - this.options.cooldownMs;
+    const graceBefore = before - this.options.symptomGraceMs;
     const changes = await this.uow.run(async (tx) => {
       const due = await tx.incidents.recoveredBefore(before);
       if (due.length === 0) return [];
@@ -376,6 +377,11 @@ export class IncidentsService {
       for (const inc of due) {
         const fresh = await tx.incidents.getIncident(inc.id, true);
         if (!fresh || fresh.state === 'resolved' || fresh.recoveredAt === null) continue;
+        if (fresh.kind === 'root' && fresh.recoveredAt > graceBefore) {
+          const symptoms = await tx.incidents.openSymptomsOf(fresh.id);
+          // children recover a run or two after their parent: wait for them, within the grace
+          if (symptoms.some((s) => s.recoveredAt === null)) continue;
+        }
         out.push(
           ...(await this.resolveIn(
             tx.incidents,

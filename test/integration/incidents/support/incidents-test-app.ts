@@ -44,7 +44,7 @@ export async function createIncidentsTestApp(
     .overrideProvider(DetectionClock)
     .useValue(clock)
     .overrideProvider(INCIDENTS_OPTIONS)
-    .useValue({ cooldownMs: 120_000, sweepIntervalMs: 0 })
+    .useValue({ cooldownMs: 120_000, sweepIntervalMs: 0, symptomGraceMs: 15_000 })
     .setLogger(false as never)
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
