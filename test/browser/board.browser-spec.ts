@@ -182,7 +182,13 @@ describe('duty-officer board (browser, built app, demo fleet)', () => {
     await rowB.waitFor({ timeout: DELIVERY_SLACK_MS * 5 });
     await expect(rowB.getAttribute('data-state')).resolves.toBe('open');
 
-    await row(pageA).first().getByTestId('ack-button').click();
+    // The row grows while the cause fills in (one line per failing check), which can move the
+    // button under the pointer: click again until this browser shows the acknowledgement.
+    const ackedA = pageA.locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"][data-state="acknowledged"]`);
+    for (let attempt = 0; attempt < 5 && (await ackedA.count()) === 0; attempt++) {
+      await row(pageA).first().getByTestId('ack-button').click().catch(() => undefined);
+      await ackedA.waitFor({ timeout: DELIVERY_SLACK_MS }).catch(() => undefined);
+    }
     await pageB.locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"][data-state="acknowledged"]`).waitFor({ timeout: DELIVERY_SLACK_MS * 5 });
     await pageA.locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"][data-state="acknowledged"]`).waitFor({ timeout: DELIVERY_SLACK_MS * 5 });
     expect(await pageMark(pageB)).toBe(42);
