@@ -82,4 +82,17 @@ describe('http runner: credentials and redirects', () => {
     expect(r.errorMessage).toMatch(/another origin/);
     expect(seen.map((s) => s.server)).toEqual(['a']);
   });
+
+  it('sends basic_auth as an Authorization: Basic header, and not to another origin', async () => {
+    const basic = { headers: { Accept: 'text/plain' }, basic_auth: { username: 'kuzet', password: 'pa:ss w0rd' } };
+    expect((await http.check(spec('/same', basic))).outcome).toBe(CheckOutcome.Up);
+    const expected = `Basic ${Buffer.from('kuzet:pa:ss w0rd').toString('base64')}`;
+    expect(seen.map((s) => s.headers.authorization)).toEqual([expected, expected]);
+    seen.length = 0;
+    expect((await http.check(spec('/other', basic))).outcome).toBe(CheckOutcome.Up);
+    expect(seen.map((s) => [s.server, s.headers.authorization])).toEqual([
+      ['a', expected],
+      ['b', undefined],
+    ]);
+  });
 });

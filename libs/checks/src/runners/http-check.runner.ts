@@ -181,6 +181,10 @@ export class HttpCheckRunner implements CheckRunner {
     for (const [name, value] of Object.entries(options.headers ?? {})) {
       if (hop.credentials || !isSecretHeaderName(name)) headers[name] = value;
     }
+    if (options.basic_auth && hop.credentials) {
+      const { username, password } = options.basic_auth;
+      headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    }
     headers.host = url.host;
     if (hop.body !== undefined) headers['content-length'] = String(Buffer.byteLength(hop.body));
     const port = url.port ? Number(url.port) : secure ? 443 : 80;

@@ -1,9 +1,9 @@
 // Where in a check's options secrets may be written. Shared by the secret and env-reference helpers.
 
-/** A path inside a check's options: ['headers', name], ['body'] (http) or ['send'] (tcp). */
+/** A path inside a check's options: ['headers', name], ['body'], ['basic_auth', 'password'] (http) or ['send'] (tcp). */
 export type OptionPath = readonly [string] | readonly [string, string];
 
-/** Option fields whose text may hold a credential or an env reference: every header value, body, send. */
+/** Option fields whose text may hold a credential or an env reference: every header value, body, the basic_auth password, send. */
 export function secretCapableFields(options: Record<string, unknown>): { path: OptionPath; value: unknown }[] {
   const fields: { path: OptionPath; value: unknown }[] = [];
   if (isRecord(options.headers)) {
@@ -11,6 +11,9 @@ export function secretCapableFields(options: Record<string, unknown>): { path: O
   }
   for (const key of ['body', 'send'] as const) {
     if (options[key] !== undefined) fields.push({ path: [key], value: options[key] });
+  }
+  if (isRecord(options.basic_auth) && options.basic_auth.password !== undefined) {
+    fields.push({ path: ['basic_auth', 'password'], value: options.basic_auth.password });
   }
   return fields;
 }

@@ -78,4 +78,12 @@ describe('check secrets', () => {
   it('lists the secret paths of the options', () => {
     expect(checkSecretPaths({ headers: { Accept: 'x', Cookie: 'y' }, body: '' })).toEqual([['headers', 'Cookie'], ['body']]);
   });
+
+  it('treats the basic_auth password as a secret, not the user name', () => {
+    const basic = { basic_auth: { username: 'kuzet', password: 'pw' } };
+    expect(redactCheckOptions(basic)).toEqual({ basic_auth: { username: 'kuzet', password: SECRET_PLACEHOLDER } });
+    expect(restoreCheckSecrets({ basic_auth: { username: 'other', password: { secret: true } } }, basic, true).options).toEqual({
+      basic_auth: { username: 'other', password: 'pw' },
+    });
+  });
 });

@@ -26,8 +26,8 @@ export function isSecretHeaderName(name: string): boolean {
 
 /**
  * The secret fields of a check's options: headers with a credential name or an env reference in
- * their value, the http body and the tcp payload (both may hold a password), and whatever holds a
- * placeholder.
+ * their value, the http body and the tcp payload (both may hold a password), the basic_auth
+ * password, and whatever holds a placeholder.
  */
 export function checkSecretPaths(options: Record<string, unknown>): OptionPath[] {
   return secretCapableFields(options)

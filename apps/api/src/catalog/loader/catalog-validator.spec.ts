@@ -291,6 +291,21 @@ describe('catalog validation of single files', () => {
     if (result.ok) expect(result.catalog.checks[0].options.headers).toEqual({ Authorization: 'Bearer ${env:EGOV_TOKEN}' });
   });
 
+  it('takes basic_auth on http checks: a user name without a colon, not with an Authorization header', () => {
+    const check = (auth: string, headers = '') =>
+      system(`      - code: x\n        kind: http\n        target: https://egov.kz/\n        options:\n          basic_auth: ${auth}\n${headers}`);
+    expect(linesOf(check('{ username: kuzet, password: "${env:EGOV_PASSWORD}" }'), { ...demoPolicy, env: () => 'pw' })).toEqual([]);
+    expect(linesOf(check('{ username: "a:b", password: p }'))).toEqual([
+      'catalog.yaml:14: systems[0].checks[0].options.basic_auth.username: must not contain ":"',
+    ]);
+    expect(linesOf(check('{ username: a, password: p }', '          headers: { Authorization: "Bearer t" }\n'))).toEqual([
+      'catalog.yaml:14: systems[0].checks[0].options.basic_auth: use either basic_auth or an Authorization header, not both',
+    ]);
+    expect(linesOf(check('{ username: a, password: "${env:NOPE}" }'))).toEqual([
+      'catalog.yaml:14: systems[0].checks[0].options.basic_auth.password: environment variable NOPE is not set',
+    ]);
+  });
+
   it('checks maintenance windows: one mode, valid times in the zone', () => {
     const window = (body: string) =>
       `${system('      []\n')}maintenance:\n  - code: w\n    title: { kk: a, ru: b, en: c }\n    systems: [s]\n${body}`;
