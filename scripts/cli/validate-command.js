@@ -42,9 +42,11 @@ function register(program, { root }) {
       );
       const { CatalogValidationError } = requireBuilt(root, 'apps/api/src/catalog/catalog.errors.ts');
       const { formatCatalogProblem, ProbeNetworkPolicy } = requireBuilt(root, 'libs/contracts/src/index.ts');
+      const { catalogEnvLookup } = requireBuilt(root, 'apps/api/src/config/app-config.ts');
       ProbeNetworkPolicy.fromCidrs(options.allow); // a malformed --allow is a usage error (exit 2)
       const loader = new CatalogLoaderService(new CatalogFolderReader());
-      const policy = { minIntervalS: options.minInterval, probeAllow: options.allow };
+      // `${env:NAME}` in check secrets must be set here as on the server that loads the folder.
+      const policy = { minIntervalS: options.minInterval, probeAllow: options.allow, env: catalogEnvLookup(process.env) };
       try {
         const { counts } = await loader.loadFolder(path.resolve(dir), policy);
         if (options.json) process.stdout.write(`${JSON.stringify({ valid: true, counts, errors: [] })}\n`);

@@ -29,6 +29,8 @@ export interface CheckOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Sent as `Authorization: Basic base64(username:password)`. */
+  basic_auth?: { username: string; password: string };
   follow_redirects?: boolean;
   max_redirects?: number;
   max_body_bytes?: number;

@@ -60,13 +60,15 @@ function compileTree(dir: string, outRoot: string): void {
 describe('kuzet validate (CLI)', () => {
   let built: string;
   let unbuilt: string;
-  const kuzet = (root: string, ...args: string[]) => {
+  const kuzetWithEnv = (env: Record<string, string>, root: string, ...args: string[]) => {
     const r = spawnSync(process.execPath, [join(root, 'scripts/kuzet.js'), ...args], {
       encoding: 'utf8',
       timeout: 60_000,
+      env: { ...process.env, ...env },
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
+  const kuzet = (root: string, ...args: string[]) => kuzetWithEnv({}, root, ...args);
 
   beforeAll(() => {
     built = makeCliRoot({ build: true });
@@ -134,6 +136,39 @@ describe('kuzet validate (CLI)', () => {
       stderr: expect.stringMatching(/not a CIDR/),
     });
     expect(kuzet(built, 'validate').code).not.toBe(0);
+  });
+
+  it('resolves ${env:NAME} in check secrets against its own environment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kuzet-cli-env-'));
+    try {
+      writeFileSync(
+        join(dir, 'catalog.yaml'),
+        [
+          'agencies:',
+          '  - { code: nit, name: { kk: a, ru: b, en: c } }',
+          'systems:',
+          '  - code: s',
+          '    agency: nit',
+          '    name: { kk: a, ru: b, en: c }',
+          '    tier: normal',
+          '    checks:',
+          '      - code: x',
+          '        kind: http',
+          '        target: https://egov.kz/',
+          '        options:',
+          '          headers: { Authorization: "Bearer ${env:KUZET_CLI_TEST_TOKEN}" }',
+          '',
+        ].join('\n'),
+      );
+      const unset = kuzetWithEnv({ KUZET_CLI_TEST_TOKEN: '' }, built, 'validate', dir);
+      expect(unset).toMatchObject({
+        code: 1,
+        stdout: 'catalog.yaml:13: systems[0].checks[0].options.headers.Authorization: environment variable KUZET_CLI_TEST_TOKEN is not set\n',
+      });
+      expect(kuzetWithEnv({ KUZET_CLI_TEST_TOKEN: 'tok' }, built, 'validate', dir)).toMatchObject({ code: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('asks for a build when the compiled code is missing', () => {

@@ -20,7 +20,7 @@ describe('simulator catalog vs the API catalog loader', () => {
     dirs.push(dir);
     const sim = await startSimulator({ catalogDir: dir, intervalS, logger: quietLogger() });
     try {
-      const { counts } = await loader.loadFolder(dir, { minIntervalS: 1, probeAllow: ['127.0.0.0/8'] });
+      const { counts } = await loader.loadFolder(dir, { minIntervalS: 1, probeAllow: ['127.0.0.0/8'], env: () => undefined });
       expect(counts).toMatchObject({
         agencies: 15,
         systems: sim.systems.length,

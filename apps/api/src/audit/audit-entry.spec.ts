@@ -10,4 +10,33 @@ describe('redactSecrets', () => {
   it('keeps boolean markers such as password_reset: they say what happened, not the secret', () => {
     expect(redactSecrets({ password_reset: true, token_revoked: false })).toEqual({ password_reset: true, token_revoked: false });
   });
+
+  it('blanks check credentials in catalog bodies: secret headers, request body, tcp payload; keeps the rest', () => {
+    const body = {
+      code: 'portal',
+      checks: [
+        {
+          code: 'auth',
+          kind: 'http',
+          options: { method: 'POST', headers: { Authorization: 'Bearer abc', 'X-Api-Key': 'k', Accept: 'text/html' }, body: 'password=1' },
+        },
+        { code: 'raw', kind: 'tcp', options: { send: 'AUTH pw', expect: '+OK' } },
+      ],
+    };
+    expect(redactSecrets(body)).toEqual({
+      code: 'portal',
+      checks: [
+        {
+          code: 'auth',
+          kind: 'http',
+          options: {
+            method: 'POST',
+            headers: { Authorization: '[redacted]', 'X-Api-Key': '[redacted]', Accept: 'text/html' },
+            body: '[redacted]',
+          },
+        },
+        { code: 'raw', kind: 'tcp', options: { send: '[redacted]', expect: '+OK' } },
+      ],
+    });
+  });
 });

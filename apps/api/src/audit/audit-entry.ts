@@ -1,3 +1,5 @@
+import { redactCheckSecretsDeep } from '@kuzet/contracts';
+
 /** Who acted: a signed-in user, or the system itself (start-up, the command line). */
 export interface Actor {
   id: number | null;
@@ -29,15 +31,23 @@ export interface AuditRecord {
 
 const SECRET_KEY = /password|secret|token/i;
 
+const REDACTED = '[redacted]';
+
 /**
- * Drops secrets (any key naming a password, secret or token) from what is logged, recursively.
- * A boolean under such a key is a marker ("password_reset": true), not a secret, and stays.
+ * Drops secrets from what is logged, recursively: any key naming a password, secret or token, and
+ * the credentials of check options (secret headers, request body, tcp payload) wherever an
+ * `options` object is. A boolean under a secret key is a marker ("password_reset": true), not a
+ * secret, and stays.
  */
 export function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets);
+  return redactSecretKeys(redactCheckSecretsDeep(value, REDACTED));
+}
+
+function redactSecretKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecretKeys);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) && typeof v !== 'boolean' ? '[redacted]' : redactSecrets(v);
+    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) && typeof v !== 'boolean' ? REDACTED : redactSecretKeys(v);
     return out;
   }
   return value;

@@ -1,5 +1,5 @@
 import type { AgencyView, CheckRoleName, CheckView, MaintenanceView, SystemView } from '@kuzet/contracts';
-import { defaultCheckRole, utcToLocalDateTime } from '@kuzet/contracts';
+import { defaultCheckRole, redactCheckOptions, utcToLocalDateTime } from '@kuzet/contracts';
 
 // Database rows (as the repository's SQL returns them) -> REST views. Pure.
 
@@ -77,6 +77,7 @@ export interface CheckRow {
   conditions: string[];
   thresholds: Record<string, unknown>;
   role: CheckRoleName | null;
+  /** As stored, secrets included: never put into a view as it is. */
   options: Record<string, unknown>;
   push_token: string | null;
   enabled: boolean;
@@ -100,7 +101,8 @@ export function toCheckView(r: CheckRow): CheckView {
     thresholds: r.thresholds,
     role: r.role ?? defaultCheckRole(r.kind),
     role_explicit: r.role !== null && r.role !== undefined,
-    options: r.options,
+    // Check secrets are write-only: every view, to every role, says only that one is set.
+    options: redactCheckOptions(r.options),
     push_token: r.push_token,
     enabled: r.enabled,
     source: r.source,

@@ -10,13 +10,18 @@ import {
   CheckPatch,
   checkRuleProblems,
   CheckView,
+  envReferenceInApiProblems,
   FieldProblem,
   formatFieldPath,
+  isRecord,
   MaintenanceDocument,
   maintenanceDocumentSchema,
   MaintenancePatch,
   MaintenanceView,
+  PathProblem,
   ProbeNetworkPolicy,
+  redactCheckSecretsDeep,
+  restoreCheckSecrets,
   SystemDetail,
   SystemDocument,
   systemDocumentSchema,
@@ -127,7 +132,7 @@ export class CatalogWriteService {
     if (!(await this.repo.findSystem(systemCode))) throw new CatalogItemNotFoundError('system', systemCode);
     const key = checkKey(systemCode, doc.code);
     if (await this.repo.findCheck(key)) throw new CatalogItemExistsError('check', key);
-    this.assertNoProblems(this.checkProblems(doc, []));
+    this.assertNoProblems([...this.checkProblems(doc, []), ...this.apiEnvProblems(doc.options, [])]);
     await this.applyApi({ checks: [toLoadedCheck(systemCode, doc, this.caPem(doc))] }, [
       'create',
       'check',
@@ -141,10 +146,12 @@ export class CatalogWriteService {
     const key = checkKey(systemCode, code);
     const stored = await this.repo.findCheck(key);
     if (!stored) throw new CatalogItemNotFoundError('check', key);
+    if (patch.options) this.assertNoProblems(this.apiEnvProblems(patch.options, []));
     const merged = mergePatch(checkDocumentOf(stored), patch as Doc);
     // A new kind brings its own options; the old kind's ones would be unknown fields.
     if (patch.kind !== undefined && patch.kind !== stored.kind && patch.options === undefined)
       delete merged.options;
+    if (isRecord(merged.options)) merged.options = await this.keptSecrets(key, stored, patch, merged.options);
     const doc = this.parse(checkDocumentSchema, merged);
     this.assertNoProblems(this.checkProblems(doc, []));
     await this.applyApi({ checks: [toLoadedCheck(systemCode, doc, this.caPem(doc))] }, [
@@ -161,6 +168,27 @@ export class CatalogWriteService {
     if (!(await this.repo.findCheck(key))) throw new CatalogItemNotFoundError('check', key);
     await this.applyApi({}, ['disable', 'check', key], { checks: [key] });
     return (await this.repo.findCheck(key))!;
+  }
+
+  /**
+   * The stored secrets put back where the options carry the placeholder (views never hold the
+   * values, so a PATCH built from one sends placeholders). A new target or kind keeps none.
+   */
+  private async keptSecrets(key: string, stored: CheckView, patch: CheckPatch, options: Doc): Promise<Doc> {
+    const sameTarget =
+      (patch.target === undefined || patch.target === stored.target) && (patch.kind === undefined || patch.kind === stored.kind);
+    const restored = restoreCheckSecrets(options, (await this.repo.findCheckOptions(key)) ?? {}, sameTarget);
+    this.assertNoProblems(this.fieldProblems(restored.problems, []));
+    return restored.options;
+  }
+
+  /** `${env:NAME}` is for the catalog folder only: the API may not read the server's environment. */
+  private apiEnvProblems(options: Record<string, unknown>, prefix: (string | number)[]): FieldProblem[] {
+    return this.fieldProblems(envReferenceInApiProblems(options), prefix);
+  }
+
+  private fieldProblems(problems: PathProblem[], prefix: (string | number)[]): FieldProblem[] {
+    return problems.map((p) => ({ field: formatFieldPath([...prefix, ...p.path]), message: p.message }));
   }
 
   // --- maintenance
@@ -199,7 +227,10 @@ export class CatalogWriteService {
     request: unknown[],
     disable?: CatalogDisableSet,
   ): Promise<void> {
-    const contentHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
+    // Over the request without its check secrets: the hash is logged and stored with the revision.
+    const contentHash = createHash('sha256')
+      .update(canonicalJson(redactCheckSecretsDeep(request, '[redacted]')))
+      .digest('hex');
     await this.applier.apply(changes, { source: 'api', scope: 'partial', disable, contentHash });
   }
 
@@ -236,7 +267,7 @@ export class CatalogWriteService {
       if (seen.has(check.code))
         problems.push({ field: `checks[${j}].code`, message: `duplicate check code "${check.code}"` });
       seen.add(check.code);
-      problems.push(...this.checkProblems(check, ['checks', j]));
+      problems.push(...this.checkProblems(check, ['checks', j]), ...this.apiEnvProblems(check.options, ['checks', j]));
     });
     this.assertNoProblems(problems);
   }
@@ -252,11 +283,9 @@ export class CatalogWriteService {
 
   private checkProblems(check: CheckDocument, prefix: (string | number)[]): FieldProblem[] {
     const policy = ProbeNetworkPolicy.fromCidrs(this.catalog.policy.probeAllow);
-    const problems = checkRuleProblems(check, { minIntervalS: this.catalog.policy.minIntervalS, policy }).map(
-      (p) => ({
-        field: formatFieldPath([...prefix, ...p.path]),
-        message: p.message,
-      }),
+    const problems = this.fieldProblems(
+      checkRuleProblems(check, { minIntervalS: this.catalog.policy.minIntervalS, policy }),
+      prefix,
     );
     const ca = this.resolveCa(check);
     if (ca.problem)

@@ -130,6 +130,15 @@ export class CatalogRepository {
     return rows[0] ? toCheckView(rows[0]) : undefined;
   }
 
+  /** A check's options as stored, secrets included: for a write to keep the secrets it was not sent. */
+  async findCheckOptions(key: string): Promise<Record<string, unknown> | undefined> {
+    const rows: { options: Record<string, unknown> }[] = await this.dataSource.query(
+      'SELECT options FROM checks WHERE key = $1',
+      [key],
+    );
+    return rows[0]?.options;
+  }
+
   async listMaintenance(): Promise<MaintenanceView[]> {
     const rows: MaintenanceRow[] = await this.dataSource.query(`${MAINTENANCE_SELECT} ORDER BY w.code`);
     return rows.map(toMaintenanceView);

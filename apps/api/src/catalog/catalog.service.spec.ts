@@ -54,12 +54,16 @@ describe('CatalogService', () => {
       KUZET_CATALOG_DIR: '/srv/catalog',
       KUZET_MIN_INTERVAL_S: '5',
       KUZET_PROBE_ALLOW: '10.0.0.0/8',
+      EGOV_TOKEN: 'tok',
     });
     await service.reload();
     expect(loader.loadFolder).toHaveBeenCalledWith('/srv/catalog', {
       minIntervalS: 5,
       probeAllow: ['10.0.0.0/8'],
+      env: expect.any(Function),
     });
+    // `${env:NAME}` in the folder is resolved against the environment the server started with.
+    expect(loader.loadFolder.mock.calls[0][1].env('EGOV_TOKEN')).toBe('tok');
     expect(applier.apply).toHaveBeenCalledWith(empty, { source: 'folder', scope: 'full', contentHash: 'h' });
   });
 

@@ -32,7 +32,7 @@ export class CatalogService {
   }
 
   get policy(): CatalogPolicy {
-    return { minIntervalS: this.config.minIntervalS, probeAllow: this.config.probeAllow };
+    return { minIntervalS: this.config.minIntervalS, probeAllow: this.config.probeAllow, env: this.config.catalogEnv };
   }
 
   /**

@@ -48,4 +48,14 @@ describe('loadAppConfig', () => {
   it('treats an empty value as unset', () => {
     expect(loadAppConfig({ PORT: '' }).port).toBe(3000);
   });
+
+  it('exposes a read-only snapshot of the environment for ${env:NAME} in the catalog; empty is not set', () => {
+    const env: Record<string, string> = { EGOV_TOKEN: 'tok', EMPTY: '' };
+    const config = loadAppConfig(env, { OVERRIDDEN: 'o' });
+    env.EGOV_TOKEN = 'changed later';
+    expect(config.catalogEnv('EGOV_TOKEN')).toBe('tok');
+    expect(config.catalogEnv('OVERRIDDEN')).toBe('o');
+    expect(config.catalogEnv('EMPTY')).toBeUndefined();
+    expect(config.catalogEnv('NOPE')).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { EnvLookup } from '@kuzet/contracts';
 import { appConfigSchema, AppConfigValues } from './app-config.schema';
 import { InvalidConfigError } from './config.errors';
 
@@ -74,7 +75,14 @@ export class AppConfig {
     recheckDelayMs: number;
   };
 
-  constructor(v: AppConfigValues) {
+  /**
+   * Read-only lookup of the environment Kuzet started with, for `${env:NAME}` references in the
+   * catalog (check secrets): resolved by the catalog loader and the probe assignment, never by a
+   * process.env read elsewhere. An empty variable counts as not set.
+   */
+  readonly catalogEnv: EnvLookup;
+
+  constructor(v: AppConfigValues, env: Readonly<Record<string, string | undefined>> = {}) {
     this.port = v.PORT;
     this.host = v.HOST;
     this.databaseUrl = v.DATABASE_URL;
@@ -135,8 +143,15 @@ export class AppConfig {
       heartbeatTickS: v.KUZET_HEARTBEAT_TICK_S,
       recheckDelayMs: v.KUZET_RECHECK_DELAY_MS,
     };
+    this.catalogEnv = catalogEnvLookup(env);
     Object.freeze(this);
   }
+}
+
+/** An EnvLookup over a snapshot of the environment (copied: later changes are not seen). */
+export function catalogEnvLookup(env: Readonly<Record<string, string | undefined>>): EnvLookup {
+  const snapshot = new Map(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  return (name) => snapshot.get(name);
 }
 
 /** Parses an environment once; a bad value throws InvalidConfigError naming the variable. */
@@ -152,5 +167,5 @@ export function loadAppConfig(env: Record<string, string | undefined>, overrides
       parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
     );
   }
-  return new AppConfig(parsed.data);
+  return new AppConfig(parsed.data, { ...env, ...overrides });
 }

@@ -3,6 +3,7 @@ import * as https from 'node:https';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import type { IncomingMessage } from 'node:http';
+import { isSecretHeaderName } from '@kuzet/contracts';
 import type { CheckRunResult, CheckSpec, NetworkGuard } from '../check-run-result';
 import { CheckFailure } from './check-failure';
 import type { CheckRunner } from './check-runner';
@@ -22,6 +23,8 @@ interface Hop {
   url: URL;
   method: string;
   body?: string;
+  /** False once a redirect left the target's origin: credential headers are then not sent. */
+  credentials: boolean;
 }
 
 interface HopResponse {
@@ -89,6 +92,7 @@ export class HttpCheckRunner implements CheckRunner {
       url: targetUrl(spec),
       method: options.method === undefined ? 'GET' : options.method.toUpperCase(),
       body: options.body,
+      credentials: true,
     };
     const urls: string[] = [];
     for (let redirects = 0; ; redirects++) {
@@ -103,7 +107,13 @@ export class HttpCheckRunner implements CheckRunner {
         const next = parseUrl(location, hop.url);
         // 303 (and 301/302 after a POST, as browsers do) turns into a GET without a body.
         const toGet = response.status === 303 || ((response.status === 301 || response.status === 302) && hop.method === 'POST');
-        hop = { url: next, method: toGet ? 'GET' : hop.method, body: toGet ? undefined : hop.body };
+        const body = toGet ? undefined : hop.body;
+        // A check's credentials are for the origin they were written for (as fetch and curl do).
+        const crossOrigin = next.origin !== hop.url.origin;
+        if (crossOrigin && body !== undefined) {
+          throw new CheckFailure('status', `redirect to another origin (${next.origin}) would resend the request body; not followed`);
+        }
+        hop = { url: next, method: toGet ? 'GET' : hop.method, body, credentials: hop.credentials && !crossOrigin };
         continue;
       }
       trace.statusCode = response.status;
@@ -168,7 +178,13 @@ export class HttpCheckRunner implements CheckRunner {
       'user-agent': 'Kuzet-Probe/1.0',
       accept: '*/*',
     };
-    if (options.headers) Object.assign(headers, options.headers);
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+      if (hop.credentials || !isSecretHeaderName(name)) headers[name] = value;
+    }
+    if (options.basic_auth && hop.credentials) {
+      const { username, password } = options.basic_auth;
+      headers.authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    }
     headers.host = url.host;
     if (hop.body !== undefined) headers['content-length'] = String(Buffer.byteLength(hop.body));
     const port = url.port ? Number(url.port) : secure ? 443 : 80;

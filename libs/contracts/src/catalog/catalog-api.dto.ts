@@ -68,7 +68,10 @@ export const checkViewSchema = z.object({
   role: checkRoleSchema,
   /** True when the catalog sets the role; false when it is the kind's default. */
   role_explicit: z.boolean(),
-  options: z.record(z.string(), z.unknown()),
+  /** Kind-specific options; check secrets (credential headers, body, send) only as {"secret": true}. */
+  options: z
+    .record(z.string(), z.unknown())
+    .describe('kind-specific options; each check secret (credential header, body, send) is shown as {"secret": true}'),
   /** Heartbeat checks only: the secret in /api/push/{token}. */
   push_token: z.string().nullable(),
   enabled: z.boolean(),

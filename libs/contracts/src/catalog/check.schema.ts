@@ -63,21 +63,37 @@ export type CheckThresholds = z.infer<typeof thresholdsSchema>;
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
-export const httpOptionsSchema = z.strictObject({
-  method: z.enum(HTTP_METHODS).default('GET'),
-  headers: z.record(z.string(), z.string()).optional(),
-  body: z.string().max(65536).optional(),
-  follow_redirects: z.boolean().default(true),
-  max_redirects: z.number().int().min(0).max(20).default(5),
-  max_body_bytes: z
-    .number()
-    .int()
+/** HTTP Basic credentials (RFC 7617); the password is a check secret and may be `${env:NAME}`. */
+const basicAuthSchema = z.strictObject({
+  username: z
+    .string()
     .min(1)
-    .max(64 * 1024 * 1024)
-    .default(1024 * 1024),
-  ca_file: caFile.optional(),
-  servername: z.string().min(1).optional(),
+    .max(256)
+    .refine((u) => !u.includes(':'), 'must not contain ":"'),
+  password: z.string().max(1024),
 });
+
+export const httpOptionsSchema = z
+  .strictObject({
+    method: z.enum(HTTP_METHODS).default('GET'),
+    headers: z.record(z.string(), z.string()).optional(),
+    body: z.string().max(65536).optional(),
+    basic_auth: basicAuthSchema.optional(),
+    follow_redirects: z.boolean().default(true),
+    max_redirects: z.number().int().min(0).max(20).default(5),
+    max_body_bytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(64 * 1024 * 1024)
+      .default(1024 * 1024),
+    ca_file: caFile.optional(),
+    servername: z.string().min(1).optional(),
+  })
+  .refine(
+    (o) => !o.basic_auth || !Object.keys(o.headers ?? {}).some((h) => h.toLowerCase() === 'authorization'),
+    { message: 'use either basic_auth or an Authorization header, not both', path: ['basic_auth'] },
+  );
 export const tcpOptionsSchema = z.strictObject({
   send: z.string().max(65536).optional(),
   expect: z.string().max(65536).optional(),

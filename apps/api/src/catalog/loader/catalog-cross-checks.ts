@@ -3,7 +3,9 @@ import {
   CatalogProblem,
   CatalogSection,
   CategoryDocument,
+  checkEnvProblems,
   checkRuleProblems,
+  EnvLookup,
   MaintenanceDocument,
   ProbeNetworkPolicy,
   SystemDocument,
@@ -21,6 +23,8 @@ export interface CrossCheckOptions {
   policy: ProbeNetworkPolicy;
   /** Reads a file of the catalog folder by normalized relative path; undefined when missing. */
   readAuxFile(relPath: string): string | undefined;
+  /** Resolves `${env:NAME}` in check secrets: a reference to an unset variable is an error. */
+  env: EnvLookup;
   /** False when some file could not be read: references are then not checked. */
   checkReferences: boolean;
 }
@@ -105,6 +109,8 @@ export function crossCheckCatalog(all: LocatedItem<unknown>[], options: CrossChe
         problems.push(problemAt(item, ['checks', j, ...p.path], p.message));
       for (const p of validateConditions(check.conditions ?? []))
         problems.push(problemAt(item, ['checks', j, 'conditions', p.index], `invalid condition: ${p.message}`));
+      for (const p of checkEnvProblems(check.options, options.env))
+        problems.push(problemAt(item, ['checks', j, ...p.path], p.message));
       const ca = resolveCaFile(check, options.readAuxFile);
       if (ca.problem) problems.push(problemAt(item, ['checks', j, 'options', 'ca_file'], ca.problem));
       if (ca.pem !== undefined) caPems.set(`${s.code}/${check.code}`, ca.pem);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogCounts } from '@kuzet/contracts';
+import { CatalogCounts, EnvLookup } from '@kuzet/contracts';
 import { CatalogValidationError } from '../catalog.errors';
 import { CatalogFolderReader } from './catalog-folder.reader';
 import { CatalogSourceFile, isCatalogDocumentPath } from './catalog-source';
@@ -9,6 +9,8 @@ import { LoadedCatalog } from './loaded-catalog';
 export interface CatalogPolicy {
   minIntervalS: number;
   probeAllow: readonly string[];
+  /** Resolves `${env:NAME}` in check secrets (AppConfig.catalogEnv); a reference to an unset variable is an error. */
+  env: EnvLookup;
 }
 
 export interface LoadedFolder {

@@ -8,7 +8,8 @@ import { CatalogLoaderService, CatalogPolicy } from './catalog-loader.service';
 
 const FIXTURES = resolve(__dirname, '../../../../../test/fixtures/catalog');
 const loader = new CatalogLoaderService(new CatalogFolderReader());
-const demoPolicy: CatalogPolicy = { minIntervalS: 10, probeAllow: ['127.0.0.0/8'] };
+const noEnv = () => undefined;
+const demoPolicy: CatalogPolicy = { minIntervalS: 10, probeAllow: ['127.0.0.0/8'], env: noEnv };
 
 async function problemsOf(fixture: string, policy: CatalogPolicy = demoPolicy): Promise<CatalogProblem[]> {
   try {
@@ -147,7 +148,7 @@ describe('catalog loader', () => {
     expect(byCheck.get('systems[0].checks[2].target')?.message).toMatch(/10\.0\.0\.5 is a private address/);
     expect(byCheck.get('systems[0].checks[3].target')?.message).toMatch(/link-local/);
     // Loopback (127.0.0.1, localhost, 0x7f.1) passes only because the policy allows 127.0.0.0/8:
-    const strict = await problemsOf('bad-network', { minIntervalS: 10, probeAllow: [] });
+    const strict = await problemsOf('bad-network', { minIntervalS: 10, probeAllow: [], env: noEnv });
     expect(strict.map((p) => p.field)).toEqual(
       expect.arrayContaining([
         'systems[0].checks[7].target',
@@ -167,7 +168,7 @@ describe('catalog loader', () => {
       'catalog.yaml:18: systems[0].checks[1].timeout: must be less than the interval (30s), got 30s',
       'catalog.yaml:22: systems[0].checks[2].interval: must be at least 10s (KUZET_MIN_INTERVAL_S), got 500ms',
     ]);
-    const relaxed = await problemsOf('bad-timing', { minIntervalS: 0.1, probeAllow: [] });
+    const relaxed = await problemsOf('bad-timing', { minIntervalS: 0.1, probeAllow: [], env: noEnv });
     expect(relaxed.map((p) => p.field)).toEqual(['systems[0].checks[1].timeout']);
   });
 
@@ -261,6 +262,48 @@ describe('catalog validation of single files', () => {
     expect(
       linesOf(system('      - code: x\n        kind: http\n        target: https://user:pw@egov.kz/\n'))[0],
     ).toMatch(/credentials in the URL/);
+  });
+
+  it('resolves ${env:NAME} in check secrets with the given environment; an unset one is an error at its line', () => {
+    const checks = [
+      '      - code: x',
+      '        kind: http',
+      '        target: https://egov.kz/',
+      '        options:',
+      '          headers:',
+      '            Authorization: "Bearer ${env:EGOV_TOKEN}"',
+      '          body: "${env:EGOV_PASSWORD}"',
+      '      - code: y',
+      '        kind: tcp',
+      '        target: egov.kz:6379',
+      '        options: { send: "AUTH ${env:bad-name}" }',
+      '',
+    ].join('\n');
+    expect(linesOf(system(checks))).toEqual([
+      'catalog.yaml:15: systems[0].checks[0].options.headers.Authorization: environment variable EGOV_TOKEN is not set',
+      'catalog.yaml:16: systems[0].checks[0].options.body: environment variable EGOV_PASSWORD is not set',
+      'catalog.yaml:20: systems[0].checks[1].options.send: malformed environment reference ${env:bad-name}: NAME is letters, digits and _',
+    ]);
+    const env: Record<string, string> = { EGOV_TOKEN: 't', EGOV_PASSWORD: 'p' };
+    const result = loader.validateFiles({ 'catalog.yaml': system(checks.replace('bad-name', 'EGOV_TOKEN')) }, { ...demoPolicy, env: (n) => env[n] });
+    expect(result.ok).toBe(true);
+    // The reference is what is kept: resolved where it is sent (the probe assignment).
+    if (result.ok) expect(result.catalog.checks[0].options.headers).toEqual({ Authorization: 'Bearer ${env:EGOV_TOKEN}' });
+  });
+
+  it('takes basic_auth on http checks: a user name without a colon, not with an Authorization header', () => {
+    const check = (auth: string, headers = '') =>
+      system(`      - code: x\n        kind: http\n        target: https://egov.kz/\n        options:\n          basic_auth: ${auth}\n${headers}`);
+    expect(linesOf(check('{ username: kuzet, password: "${env:EGOV_PASSWORD}" }'), { ...demoPolicy, env: () => 'pw' })).toEqual([]);
+    expect(linesOf(check('{ username: "a:b", password: p }'))).toEqual([
+      'catalog.yaml:14: systems[0].checks[0].options.basic_auth.username: must not contain ":"',
+    ]);
+    expect(linesOf(check('{ username: a, password: p }', '          headers: { Authorization: "Bearer t" }\n'))).toEqual([
+      'catalog.yaml:14: systems[0].checks[0].options.basic_auth: use either basic_auth or an Authorization header, not both',
+    ]);
+    expect(linesOf(check('{ username: a, password: "${env:NOPE}" }'))).toEqual([
+      'catalog.yaml:14: systems[0].checks[0].options.basic_auth.password: environment variable NOPE is not set',
+    ]);
   });
 
   it('checks maintenance windows: one mode, valid times in the zone', () => {

@@ -3,6 +3,7 @@ import {
   CatalogCounts,
   CatalogProblem,
   CategoryDocument,
+  EnvLookup,
   MaintenanceDocument,
   ProbeNetworkPolicy,
   SystemDocument,
@@ -27,6 +28,8 @@ export interface CatalogValidationOptions {
   probeAllow: readonly string[];
   /** Reads a non-YAML file of the folder (CA certificates) by relative path. */
   readAuxFile(relPath: string): string | undefined;
+  /** The server's environment, for `${env:NAME}` in check secrets. */
+  env: EnvLookup;
 }
 
 export type CatalogValidationResult =
@@ -63,6 +66,7 @@ export function validateCatalog(
     minIntervalS: options.minIntervalS,
     policy,
     readAuxFile: options.readAuxFile,
+    env: options.env,
     // With a file unreadable, its codes are unknown: "unknown agency" would then be noise.
     checkReferences: allFilesRead,
   });

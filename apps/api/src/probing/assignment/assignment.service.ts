@@ -9,6 +9,7 @@ import { PROBING_OPTIONS, ProbingOptions } from '../probing.options';
 import { AgentRegistryService } from '../registry/agent-registry.service';
 import { AgentPlan, EMBEDDED_AGENT_ID, Plan, planAssignments } from './assignment-plan';
 import type { ProbeCheck } from './probe-check';
+import { resolveProbeCheckSecrets } from './probe-check-secrets';
 import { ProbeChecksRepository } from './probe-checks.repository';
 
 /**
@@ -63,7 +64,10 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
   reload(): Promise<void> {
     this.reloading = this.reloading.then(async () => {
       try {
-        this.checks = await this.repository.listProbed();
+        const { checks, unresolved } = resolveProbeCheckSecrets(await this.repository.listProbed(), this.config.catalogEnv);
+        for (const u of unresolved)
+          this.logger.warn({ event: 'probe_assignment.secret_unresolved', check: u.key, variables: u.variables });
+        this.checks = checks;
         this.recompute();
       } catch (error) {
         this.logger.error({ event: 'probe_assignment.reload_failed', err: String(error) });
