@@ -25,7 +25,9 @@ export function formatAlertTime(ms: number, language: AlertLanguage): string {
 type Unit = 'day' | 'hour' | 'minute' | 'second';
 
 export function formatUnit(value: number, unit: Unit, language: AlertLanguage): string {
-  return new Intl.NumberFormat(LOCALES[language], { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  return new Intl.NumberFormat(LOCALES[language], { style: 'unit', unit, unitDisplay: 'short' }).format(
+    value,
+  );
 }
 
 /** "1 hr 5 min", "2 дн. 3 ч": days, hours and minutes; seconds only under a minute. */

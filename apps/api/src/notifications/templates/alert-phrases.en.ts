@@ -23,6 +23,7 @@ export const EN_PHRASES: AlertPhrases = {
   yourAffected: 'Your systems affected',
   board: 'Incident on the board',
   more: (count) => `… and ${count} more`,
+  acknowledge: 'Acknowledge',
   footer: 'Kuzet, monitoring of state digital systems',
   failure: {
     'connection refused': 'connection refused',

@@ -23,6 +23,7 @@ export const KK_PHRASES: AlertPhrases = {
   yourAffected: 'Сіздің зардап шеккен жүйелеріңіз',
   board: 'Тақтадағы оқиға',
   more: (count) => `… тағы ${count}`,
+  acknowledge: 'Растау',
   footer: 'Kuzet, мемлекеттік цифрлық жүйелер мониторингі',
   failure: {
     'connection refused': 'қосылымнан бас тартылды',

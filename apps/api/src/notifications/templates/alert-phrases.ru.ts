@@ -23,6 +23,7 @@ export const RU_PHRASES: AlertPhrases = {
   yourAffected: 'Затронуты ваши системы',
   board: 'Инцидент на панели',
   more: (count) => `… и ещё ${count}`,
+  acknowledge: 'Подтвердить',
   footer: 'Kuzet, мониторинг государственных цифровых систем',
   failure: {
     'connection refused': 'соединение отклонено',

@@ -31,6 +31,8 @@ export interface AlertPhrases {
   yourAffected: string;
   board: string;
   more: (count: number) => string;
+  /** Telegram's inline button that acknowledges the incident. */
+  acknowledge: string;
   footer: string;
   /** The detector's fixed failure phrases (libs/detection failure-words), translated. */
   failure: Record<FailurePhrase, string>;
@@ -38,4 +40,8 @@ export interface AlertPhrases {
   certificateExpiresIn: (days: string) => string;
 }
 
-export const ALERT_PHRASES: Record<AlertLanguage, AlertPhrases> = { en: EN_PHRASES, ru: RU_PHRASES, kk: KK_PHRASES };
+export const ALERT_PHRASES: Record<AlertLanguage, AlertPhrases> = {
+  en: EN_PHRASES,
+  ru: RU_PHRASES,
+  kk: KK_PHRASES,
+};

@@ -52,17 +52,26 @@ function incidentView(
     duration: resolvedAt !== null ? formatAlertDuration(resolvedAt - incident.startedAt, language) : null,
     causes,
     alsoAffected: incident.alsoAffected.map((a) =>
-      a.agencyCode === content.agencyCode ? a.systemName[language] : `${a.systemName[language]} (${a.agencyCode})`,
+      a.agencyCode === content.agencyCode
+        ? a.systemName[language]
+        : `${a.systemName[language]} (${a.agencyCode})`,
     ),
     boardUrl: incident.boardUrl,
   };
 }
 
-function subjectOf(content: AlertContent, views: AlertIncidentView[], language: AlertLanguage, p: AlertPhrases) {
+function subjectOf(
+  content: AlertContent,
+  views: AlertIncidentView[],
+  language: AlertLanguage,
+  p: AlertPhrases,
+) {
   const agency = content.agencyName[language];
   const one = views.length === 1 ? views[0] : null;
   if (content.kind === 'resolved') {
-    return one ? `${p.resolvedOne(one.system)}${one.duration ? `, ${one.duration}` : ''}` : p.resolvedMany(views.length, agency);
+    return one
+      ? `${p.resolvedOne(one.system)}${one.duration ? `, ${one.duration}` : ''}`
+      : p.resolvedMany(views.length, agency);
   }
   const prefix =
     content.kind === 'escalation'
@@ -87,7 +96,11 @@ export function buildAlertView(content: AlertContent, language: AlertLanguage): 
     phrases: p,
     subject: subjectOf(content, incidents, language, p),
     note:
-      content.kind === 'escalation' ? p.escalationNote : content.kind === 'informational' ? p.informationalNote : null,
+      content.kind === 'escalation'
+        ? p.escalationNote
+        : content.kind === 'informational'
+          ? p.informationalNote
+          : null,
     incidents,
     yourAffected:
       content.kind === 'informational' && own.length > 0

@@ -5,7 +5,8 @@ import { renderText } from './text.template';
 
 function incidentHtml(view: AlertView, incident: AlertIncidentView): string {
   const p = view.phrases;
-  const row = (label: string, value: string) => `<tr><th align="left">${e(label)}</th><td>${e(value)}</td></tr>`;
+  const row = (label: string, value: string) =>
+    `<tr><th align="left">${e(label)}</th><td>${e(value)}</td></tr>`;
   const rows = [row(p.severityLabel, incident.severity), row(p.started, incident.started)];
   if (incident.resolved) rows.push(row(p.resolvedAt, incident.resolved));
   if (incident.duration) rows.push(row(p.duration, incident.duration));

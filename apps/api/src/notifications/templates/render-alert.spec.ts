@@ -7,7 +7,8 @@ const LANGUAGES: AlertLanguage[] = ['kk', 'ru', 'en'];
 const CHANNELS: ChannelKind[] = ['email', 'webhook', 'telegram'];
 const KINDS: AlertKind[] = ['firing', 'resolved', 'escalation', 'informational', 'repeat'];
 
-const all = (m: { subject: string; text: string; html?: string }) => [m.subject, m.text, m.html ?? ''].join('\n');
+const all = (m: { subject: string; text: string; html?: string }) =>
+  [m.subject, m.text, m.html ?? ''].join('\n');
 
 describe('renderAlert', () => {
   it('says severity, system, cause, Almaty start time and board link in English', () => {
@@ -20,7 +21,9 @@ describe('renderAlert', () => {
   });
 
   it('speaks Russian and Kazakh, system names and causes included', () => {
-    const cause = { checks: [causeCheck({ error: 'connection refused', errorClass: 'connect', httpStatus: null })] };
+    const cause = {
+      checks: [causeCheck({ error: 'connection refused', errorClass: 'connect', httpStatus: null })],
+    };
     const content = alertContent({ incidents: [alertIncident(1, { cause, severity: 'sev1' })] });
     const ru = renderAlert(content, 'email', 'ru');
     expect(ru.subject).toBe('[SEV1] Сбой: Система 1');
@@ -55,7 +58,11 @@ describe('renderAlert', () => {
     const incidents = Array.from({ length: 40 }, (_, i) => alertIncident(i + 1));
     incidents[0].alsoAffected = [
       { systemCode: 'tax', systemName: { kk: 'Салық', ru: 'Налоги', en: 'Tax' }, agencyCode: 'mf' },
-      { systemCode: 'sys-2', systemName: { kk: 'Жүйе 2', ru: 'Система 2', en: 'System 2' }, agencyCode: 'mcriap' },
+      {
+        systemCode: 'sys-2',
+        systemName: { kk: 'Жүйе 2', ru: 'Система 2', en: 'System 2' },
+        agencyCode: 'mcriap',
+      },
     ];
     const m = renderAlert(alertContent({ incidents }), 'email', 'en');
     expect(m.subject).toBe('[SEV2] 40 systems of Ministry of Digital Development are failing');
@@ -74,9 +81,15 @@ describe('renderAlert', () => {
   it('tells an informational reader which of its own systems are affected, and that nothing is expected', () => {
     const root = alertIncident(7, {
       agencyCode: 'gateway-agency',
-      alsoAffected: [{ systemCode: 'tax', systemName: { kk: 'Салық', ru: 'Налоги', en: 'Tax' }, agencyCode: 'mf' }],
+      alsoAffected: [
+        { systemCode: 'tax', systemName: { kk: 'Салық', ru: 'Налоги', en: 'Tax' }, agencyCode: 'mf' },
+      ],
     });
-    const m = renderAlert(alertContent({ kind: 'informational', agencyCode: 'mf', incidents: [root] }), 'email', 'en');
+    const m = renderAlert(
+      alertContent({ kind: 'informational', agencyCode: 'mf', incidents: [root] }),
+      'email',
+      'en',
+    );
     expect(m.subject).toBe('[SEV2] For information: Outage: System 7');
     expect(m.text).toContain('No action is expected from your agency');
     expect(m.text).toContain('Your systems affected: Tax');
@@ -88,7 +101,9 @@ describe('renderAlert', () => {
   });
 
   it('escapes HTML in e-mail and Telegram', () => {
-    const evil = alertIncident(1, { systemName: { kk: '<b>x</b>', ru: '<b>x</b>', en: '<script>alert(1)</script> & co' } });
+    const evil = alertIncident(1, {
+      systemName: { kk: '<b>x</b>', ru: '<b>x</b>', en: '<script>alert(1)</script> & co' },
+    });
     const content = alertContent({ incidents: [evil] });
     const email = renderAlert(content, 'email', 'en');
     expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
@@ -102,7 +117,11 @@ describe('renderAlert', () => {
       errorClass: 'connect',
       httpStatus: null,
     });
-    const m = renderAlert(alertContent({ incidents: [alertIncident(1, { cause: { checks: [leaky] } })] }), 'email', 'en');
+    const m = renderAlert(
+      alertContent({ incidents: [alertIncident(1, { cause: { checks: [leaky] } })] }),
+      'email',
+      'en',
+    );
     expect(all(m)).not.toMatch(/10\.1\.2\.3|s3cret|ECONNREFUSED/);
     expect(m.text).toContain('https: connection failed');
   });

@@ -7,10 +7,14 @@ export const TELEGRAM_TEXT_LIMIT = 4096;
 
 function incidentBlock(view: AlertView, incident: AlertIncidentView): string {
   const p = view.phrases;
-  const lines = [`<b>${e(incident.system)}</b> (${e(incident.severity)})`, `${e(p.started)}: ${e(incident.started)}`];
+  const lines = [
+    `<b>${e(incident.system)}</b> (${e(incident.severity)})`,
+    `${e(p.started)}: ${e(incident.started)}`,
+  ];
   if (incident.duration) lines.push(`${e(p.duration)}: ${e(incident.duration)}`);
   lines.push(`${e(p.cause)}: ${e(incident.causes.length > 0 ? incident.causes.join('; ') : p.causeUnknown)}`);
-  if (incident.alsoAffected.length > 0) lines.push(`${e(p.alsoAffected)}: ${e(incident.alsoAffected.join(', '))}`);
+  if (incident.alsoAffected.length > 0)
+    lines.push(`${e(p.alsoAffected)}: ${e(incident.alsoAffected.join(', '))}`);
   lines.push(`<a href="${e(incident.boardUrl)}">${e(p.board)}</a>`);
   return lines.join('\n');
 }

@@ -8,7 +8,8 @@ export function incidentTextLines(view: AlertView, incident: AlertIncidentView):
   if (incident.resolved) lines.push(`  ${p.resolvedAt}: ${incident.resolved}`);
   if (incident.duration) lines.push(`  ${p.duration}: ${incident.duration}`);
   lines.push(`  ${p.cause}: ${incident.causes.length > 0 ? incident.causes.join('; ') : p.causeUnknown}`);
-  if (incident.alsoAffected.length > 0) lines.push(`  ${p.alsoAffected}: ${incident.alsoAffected.join(', ')}`);
+  if (incident.alsoAffected.length > 0)
+    lines.push(`  ${p.alsoAffected}: ${incident.alsoAffected.join(', ')}`);
   lines.push(`  ${p.board}: ${incident.boardUrl}`);
   return lines;
 }
