@@ -25,11 +25,7 @@ export interface AlertIncident {
   /** Link to the incident on the board. */
   boardUrl: string;
   /** Symptoms folded under this root (other systems, possibly other agencies). */
-  alsoAffected: {
-    systemCode: string;
-    systemName: { kk: string; ru: string; en: string };
-    agencyCode: string;
-  }[];
+  alsoAffected: { systemCode: string; systemName: { kk: string; ru: string; en: string }; agencyCode: string }[];
 }
 
 /** What one message is about: a group of incidents of one agency (one or many). */
