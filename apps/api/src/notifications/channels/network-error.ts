@@ -30,8 +30,10 @@ const CODE_WORDS: Record<string, string> = {
 
 function codeOf(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && CODE_WORDS[code]) return code;
+    // nodemailer wraps the socket's code as ECONNECTION/ESOCKET and keeps it as originalCode.
+    for (const code of [(e as { originalCode?: unknown }).originalCode, (e as { code?: unknown }).code]) {
+      if (typeof code === 'string' && CODE_WORDS[code]) return code;
+    }
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;

@@ -45,7 +45,8 @@ export class WebhookChannel implements NotificationChannel {
     const secrets = target.secrets ?? [];
     if (secrets.length === 0) return fail('webhook has no signing secret');
 
-    const now = this.clock.now();
+    // Whole seconds: webhook-timestamp has no more, and the payload's timestamp says the same.
+    const now = Math.floor(this.clock.now() / 1000) * 1000;
     const at = new Date(now);
     const body = JSON.stringify(alertWebhookPayload(notification, now));
     let signature: string;
@@ -66,7 +67,7 @@ export class WebhookChannel implements NotificationChannel {
           'content-type': 'application/json',
           'user-agent': 'Kuzet-Alerts/1',
           'webhook-id': notification.idempotencyKey,
-          'webhook-timestamp': String(Math.floor(now / 1000)),
+          'webhook-timestamp': String(now / 1000),
           'webhook-signature': signature,
         },
         body,
