@@ -59,6 +59,15 @@ export const appConfigSchema = z.object({
   KUZET_LOGIN_RATE_WINDOW_S: int(1, 86_400).default(60),
   KUZET_REALTIME_REPLAY_EVENTS: int(10, 1_000_000).default(10_000),
   KUZET_REALTIME_SUMMARY_MS: int(100, 600_000).default(5_000),
+  KUZET_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'expected an smtp:// or smtps:// URL').optional(),
+  KUZET_SMTP_FROM: z.string().min(3).default('Kuzet <kuzet@localhost>'),
+  KUZET_TELEGRAM_API_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'expected an http:// or https:// URL')
+    .transform((s) => s.replace(/\/+$/, ''))
+    .default('https://api.telegram.org'),
+  KUZET_TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'expected a bot token "123456:ABC…"').optional(),
+  KUZET_CHANNEL_TIMEOUT_MS: int(100, 600_000).default(10_000),
 });
 
 export type AppConfigValues = z.infer<typeof appConfigSchema>;

@@ -33,6 +33,10 @@ describe('loadAppConfig', () => {
     ['KUZET_DEMO', 'maybe'],
     ['KUZET_PROBE_ALLOW', '10.0.0.0'],
     ['KUZET_ADMIN_EMAIL', 'not-an-email'],
+    ['KUZET_SMTP_URL', 'http://mail.example'],
+    ['KUZET_TELEGRAM_API_URL', 'api.telegram.org'],
+    ['KUZET_TELEGRAM_BOT_TOKEN', 'not a token'],
+    ['KUZET_CHANNEL_TIMEOUT_MS', '5'],
   ])('refuses %s=%s naming the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -43,6 +47,22 @@ describe('loadAppConfig', () => {
     expect(error).toBeInstanceOf(InvalidConfigError);
     expect((error as InvalidConfigError).problems.map((p) => p.variable)).toEqual([variable]);
     expect((error as InvalidConfigError).message).toContain(variable);
+  });
+
+  it('reads the alert channels, trimming the Telegram base URL', () => {
+    const config = loadAppConfig({
+      KUZET_SMTP_URL: 'smtp://127.0.0.1:2525',
+      KUZET_TELEGRAM_API_URL: 'http://127.0.0.1:8081/',
+      KUZET_TELEGRAM_BOT_TOKEN: '123456:ABC-def_1',
+    });
+    expect(config.alertChannels).toEqual({
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      smtpFrom: 'Kuzet <kuzet@localhost>',
+      telegramApiUrl: 'http://127.0.0.1:8081',
+      telegramBotToken: '123456:ABC-def_1',
+      sendTimeoutMs: 10_000,
+    });
+    expect(loadAppConfig({}).alertChannels.telegramApiUrl).toBe('https://api.telegram.org');
   });
 
   it('treats an empty value as unset', () => {

@@ -62,6 +62,17 @@ export class AppConfig {
   };
   /** Real time: events kept for reconnect replay, the check-result summary period, Redis fan-out. */
   readonly realtime: { replayEvents: number; summaryIntervalMs: number; redisUrl: string | undefined };
+  /**
+   * Alert delivery channels: SMTP server and sender, the Telegram Bot API and its token (a secret:
+   * never logged), and how long one delivery attempt may take on any channel.
+   */
+  readonly alertChannels: {
+    smtpUrl: string | undefined;
+    smtpFrom: string;
+    telegramApiUrl: string;
+    telegramBotToken: string | undefined;
+    sendTimeoutMs: number;
+  };
   /** Probing: agent liveness, long-poll, the embedded agent and heartbeat evaluation. */
   readonly probing: {
     agentTtlS: number;
@@ -132,6 +143,13 @@ export class AppConfig {
       replayEvents: v.KUZET_REALTIME_REPLAY_EVENTS,
       summaryIntervalMs: v.KUZET_REALTIME_SUMMARY_MS,
       redisUrl: v.REDIS_URL,
+    };
+    this.alertChannels = {
+      smtpUrl: v.KUZET_SMTP_URL,
+      smtpFrom: v.KUZET_SMTP_FROM,
+      telegramApiUrl: v.KUZET_TELEGRAM_API_URL,
+      telegramBotToken: v.KUZET_TELEGRAM_BOT_TOKEN,
+      sendTimeoutMs: v.KUZET_CHANNEL_TIMEOUT_MS,
     };
     this.probing = {
       agentTtlS: v.KUZET_PROBE_AGENT_TTL_S,
