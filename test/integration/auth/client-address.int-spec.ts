@@ -1,7 +1,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PostgresRateLimitStore } from '../../../apps/api/src/auth/postgres-rate-limit-store';
 import { createUser, injectLogin } from '../../support/auth-helpers';
-import { AuthTestApp, startAuthTestApp } from './support/auth-test-app';
+import { AuthTestApp, createAuthApp, startAuthTestApp } from './support/auth-test-app';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -51,8 +52,10 @@ describe('client address and sign-in limits, proxy trust off (the default; real 
   let t: AuthTestApp;
   let base: string;
 
+  const limits = { KUZET_LOGIN_RATE_LIMIT: '3', KUZET_LOGIN_ADDRESS_LIMIT: '6', KUZET_LOGIN_RATE_WINDOW_S: '600' };
+
   beforeAll(async () => {
-    t = await startAuthTestApp({ KUZET_LOGIN_RATE_LIMIT: '3', KUZET_LOGIN_ADDRESS_LIMIT: '6', KUZET_LOGIN_RATE_WINDOW_S: '600' });
+    t = await startAuthTestApp(limits);
     base = await listen(t);
     await createUser(t.ds, { email: 'real@example.kz', password: 'right-password', role: 'viewer' });
     await createUser(t.ds, { email: 'pat@example.kz', password: 'old-password', role: 'viewer' });
@@ -100,6 +103,25 @@ describe('client address and sign-in limits, proxy trust off (the default; real 
       expect((await login('127.0.0.25', 'real@example.kz', 'typo')).status).toBe(401);
       expect((await login('127.0.0.25', 'real@example.kz', 'right-password')).status).toBe(200);
     }
+  });
+
+  it('counts failures in PostgreSQL: a second API node on the same database refuses the pair too, and no e-mail is kept in clear', async () => {
+    const other = await createAuthApp(t.url, limits);
+    try {
+      const inject = (app: typeof other, password: string) =>
+        app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.7.0.1', payload: { email: 'real@example.kz', password } });
+      for (let i = 0; i < 3; i++) expect((await inject(t.app, 'guess')).statusCode).toBe(401);
+      expect((await inject(other, 'right-password')).statusCode).toBe(429);
+    } finally {
+      await other.close();
+    }
+    const keys = (await t.ds.query('SELECT key FROM login_rate_limits')).map((r: Json) => r.key as string);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.join(' ')).not.toMatch(/example\.kz|10\.7\.0\.1/);
+    // The sweep deletes counters once their window is over, and only those.
+    const store = t.app.get(PostgresRateLimitStore);
+    expect(await store.sweep(Date.now())).toBe(0);
+    expect(await store.sweep(Date.now() + 601_000)).toBe(keys.length);
   });
 
   it('limits wrong current passwords on password change: 429 with Retry-After', async () => {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { createHash } from 'node:crypto';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config';
+import { RateLimitStore } from './rate-limit-store';
 
 /**
  * Guessing limits that no stranger can turn into a lock-out (rate-limiter-flexible counters):
@@ -10,20 +12,20 @@ import { AppConfig } from '../config/app-config';
  * - per client address: loginAddressLimit failures for any e-mails in the window block the
  *   address (one source spraying many e-mails);
  * - per user on password change: loginRateLimit wrong current passwords in a row.
- * In memory, so per API process and reset by a restart; with several API nodes each counts on
- * its own (the limits then hold per node).
+ * The counters live in the RateLimitStore (PostgreSQL in the app: shared by every API node,
+ * kept across restarts), under sha256 keys: no e-mail or address is stored in clear.
  */
 @Injectable()
 export class LoginRateLimiter {
-  private readonly pairs: RateLimiterMemory;
-  private readonly addresses: RateLimiterMemory;
-  private readonly passwordChanges: RateLimiterMemory;
+  private readonly pairs: RateLimiterAbstract;
+  private readonly addresses: RateLimiterAbstract;
+  private readonly passwordChanges: RateLimiterAbstract;
 
-  constructor(config: AppConfig) {
-    const duration = config.auth.loginRateWindowMs / 1000;
-    this.pairs = new RateLimiterMemory({ keyPrefix: 'login-pair', points: config.auth.loginRateLimit, duration });
-    this.addresses = new RateLimiterMemory({ keyPrefix: 'login-address', points: config.auth.loginAddressLimit, duration });
-    this.passwordChanges = new RateLimiterMemory({ keyPrefix: 'password-change', points: config.auth.loginRateLimit, duration });
+  constructor(config: AppConfig, store: RateLimitStore) {
+    const durationS = config.auth.loginRateWindowMs / 1000;
+    this.pairs = store.limiter({ keyPrefix: 'login-pair', points: config.auth.loginRateLimit, durationS });
+    this.addresses = store.limiter({ keyPrefix: 'login-address', points: config.auth.loginAddressLimit, durationS });
+    this.passwordChanges = store.limiter({ keyPrefix: 'password-change', points: config.auth.loginRateLimit, durationS });
   }
 
   /** Milliseconds until this e-mail may be tried from this address; 0 when it may be now. */
@@ -45,24 +47,26 @@ export class LoginRateLimiter {
   }
 
   passwordChangeWaitMs(userId: number): Promise<number> {
-    return waitMs(this.passwordChanges, String(userId));
+    return waitMs(this.passwordChanges, userKey(userId));
   }
 
   async recordPasswordChangeFailure(userId: number): Promise<void> {
-    await this.passwordChanges.penalty(String(userId));
+    await this.passwordChanges.penalty(userKey(userId));
   }
 
   async recordPasswordChangeSuccess(userId: number): Promise<void> {
-    await this.passwordChanges.delete(String(userId));
+    await this.passwordChanges.delete(userKey(userId));
   }
 }
 
-const addressKey = (address: string | null) => address ?? '-';
-// JSON keeps the two parts apart whatever characters the e-mail holds.
-const pairKey = (email: string, address: string | null) => JSON.stringify([email, addressKey(address)]);
+const sha256 = (parts: readonly unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+// JSON keeps the parts apart whatever characters the e-mail holds; the hash bounds the key length.
+const addressKey = (address: string | null) => sha256([address]);
+const pairKey = (email: string, address: string | null) => sha256([email, address]);
+const userKey = (userId: number) => sha256([userId]);
 
 /** How long a key with its points used up must wait; 0 while it has points left. */
-async function waitMs(limiter: RateLimiterMemory, key: string): Promise<number> {
+async function waitMs(limiter: RateLimiterAbstract, key: string): Promise<number> {
   const res = await limiter.get(key);
   return res && res.consumedPoints >= limiter.points ? Math.max(0, res.msBeforeNext) : 0;
 }
