@@ -21,7 +21,8 @@ function findWebDist(): string {
 
 /** Builds the whole application: used by main.ts and by the e2e tests, which listen on port 0. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+  // X-Forwarded-For is believed only from the configured proxies (off: the socket address).
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,

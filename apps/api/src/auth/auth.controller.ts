@@ -12,7 +12,6 @@ import {
 import type { SessionView } from '@kuzet/contracts';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../config/app-config';
-import { UsersService } from '../users/users.service';
 import { AnyRole, Public } from './auth.decorators';
 import { LoginBodyDto, PasswordChangeBodyDto, SessionViewDto } from './auth.dto';
 import { AuthService, LoginRateLimitedError } from './auth.service';
@@ -26,7 +25,6 @@ import { clearedSessionCookie, cookieIsSecure, sessionCookie, sessionTokenOf } f
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly users: UsersService,
     private readonly config: AppConfig,
   ) {}
 
@@ -37,22 +35,19 @@ export class AuthController {
   @ApiOkResponse({ type: SessionViewDto })
   @ApiBadRequestResponse()
   @ApiUnauthorizedResponse({ description: 'wrong e-mail or password (one message for both)' })
-  @ApiTooManyRequestsResponse({ description: 'too many failed attempts from this address or for this e-mail; see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    description: 'too many failed attempts for this e-mail from this address, or from this address; see Retry-After',
+  })
   async login(
     @Body() body: LoginBodyDto,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionView> {
-    try {
-      const { token, view } = await this.auth.login(body.email, body.password, clientAddress(request));
-      const secure = cookieIsSecure(this.config.auth.cookieSecure, request);
-      reply.header('set-cookie', sessionCookie(token, this.config.auth.sessionTtlMs, secure));
-      reply.header('cache-control', 'no-store');
-      return view;
-    } catch (error) {
-      if (error instanceof LoginRateLimitedError) reply.header('retry-after', String(error.retryAfterS));
-      throw error;
-    }
+    const { token, view } = await withRetryAfter(reply, () => this.auth.login(body.email, body.password, clientAddress(request)));
+    const secure = cookieIsSecure(this.config.auth.cookieSecure, request);
+    reply.header('set-cookie', sessionCookie(token, this.config.auth.sessionTtlMs, secure));
+    reply.header('cache-control', 'no-store');
+    return view;
   }
 
   @Post('logout')
@@ -81,10 +76,25 @@ export class AuthController {
   @ApiNoContentResponse()
   @ApiBadRequestResponse()
   @ApiForbiddenResponse({ description: 'the current password is wrong' })
-  async changePassword(@Body() body: PasswordChangeBodyDto, @Req() request: AuthenticatedRequest): Promise<void> {
-    const session = request.session!;
-    const actor = { id: session.user.id, email: session.user.email, address: clientAddress(request) };
-    const changed = await this.users.changeOwnPassword(session.user.id, body.current_password, body.new_password, session.id, actor);
+  @ApiTooManyRequestsResponse({ description: 'too many wrong current passwords in a row; see Retry-After' })
+  async changePassword(
+    @Body() body: PasswordChangeBodyDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const changed = await withRetryAfter(reply, () =>
+      this.auth.changePassword(request.session!, body.current_password, body.new_password, clientAddress(request)),
+    );
     if (!changed) throw new ForbiddenException('the current password is wrong');
+  }
+}
+
+/** A 429 carries Retry-After (the seconds the limiter said). */
+async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof LoginRateLimitedError) reply.header('retry-after', String(error.retryAfterS));
+    throw error;
   }
 }

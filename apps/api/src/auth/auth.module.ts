@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
-import { AppConfig } from '../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AgencyScope } from './agency-scope.service';
 import { AuthBootService } from './auth-boot.service';
@@ -9,6 +8,8 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CredentialsPrinter } from './credentials-printer';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PostgresRateLimitStore } from './postgres-rate-limit-store';
+import { RateLimitStore } from './rate-limit-store';
 import { SessionAuthenticator } from './session-authenticator';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
@@ -25,7 +26,9 @@ import { SessionService } from './session.service';
   providers: [
     SessionService,
     { provide: SessionAuthenticator, useExisting: SessionService },
-    { provide: LoginRateLimiter, inject: [AppConfig], useFactory: (config: AppConfig) => new LoginRateLimiter(config) },
+    PostgresRateLimitStore,
+    { provide: RateLimitStore, useExisting: PostgresRateLimitStore },
+    LoginRateLimiter,
     AuthService,
     AgencyScope,
     CredentialsPrinter,

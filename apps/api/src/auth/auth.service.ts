@@ -11,9 +11,12 @@ import { ActiveSession, SessionService } from './session.service';
 
 /** 429 with the seconds to wait (the controller turns it into Retry-After). */
 export class LoginRateLimitedError extends HttpException {
-  constructor(readonly retryAfterS: number) {
+  constructor(
+    readonly retryAfterS: number,
+    what = 'sign-in attempts',
+  ) {
     super(
-      { statusCode: HttpStatus.TOO_MANY_REQUESTS, message: `too many sign-in attempts; retry in ${retryAfterS} s` },
+      { statusCode: HttpStatus.TOO_MANY_REQUESTS, message: `too many ${what}; retry in ${retryAfterS} s` },
       HttpStatus.TOO_MANY_REQUESTS,
     );
     this.name = 'LoginRateLimitedError';
@@ -24,8 +27,9 @@ export class LoginRateLimitedError extends HttpException {
 let decoyHash: Promise<string> | undefined;
 
 /**
- * Sign-in and sign-out. Failed attempts are limited per client address and per e-mail; every
- * attempt, good or bad, is an audit entry (auth.login / auth.login_failed).
+ * Sign-in, sign-out and one's own password change. Failed sign-ins are limited per (e-mail,
+ * client address) and per address, wrong current passwords per user (LoginRateLimiter); every
+ * sign-in attempt, good or bad, is an audit entry (auth.login / auth.login_failed).
  */
 @Injectable()
 export class AuthService {
@@ -40,8 +44,7 @@ export class AuthService {
 
   async login(email: string, password: string, address: string | null): Promise<{ token: string; view: SessionView }> {
     const normalized = email.trim().toLowerCase();
-    const keys = [`address:${address ?? '-'}`, `email:${normalized}`];
-    const waitMs = this.limiter.retryAfterMs(keys);
+    const waitMs = await this.limiter.signInWaitMs(normalized, address);
     const anonymous: Actor = { id: null, email: normalized, address };
     if (waitMs > 0) {
       await this.audit.recordAfter({ actor: anonymous, action: 'auth.login_failed', target: `user:${normalized}`, changes: { reason: 'rate_limited' } });
@@ -51,12 +54,12 @@ export class AuthService {
     decoyHash ??= this.hasher.hash('decoy password');
     const matches = row ? await this.users.passwordMatches(row, password) : await this.hasher.verify(password, await decoyHash);
     if (!row || !matches || row.disabled) {
-      this.limiter.recordFailure(keys);
+      await this.limiter.recordSignInFailure(normalized, address);
       const reason = !row ? 'unknown_email' : !matches ? 'wrong_password' : 'disabled';
       await this.audit.recordAfter({ actor: { ...anonymous, id: row?.id ?? null }, action: 'auth.login_failed', target: `user:${normalized}`, changes: { reason } });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
-    this.limiter.reset(keys[1]);
+    await this.limiter.recordSignInSuccess(normalized, address);
     const created = await this.sessions.create(row.id, address);
     await this.audit.recordAfter({ actor: { id: row.id, email: row.email, address }, action: 'auth.login', target: `user:${row.email}` });
     return {
@@ -73,6 +76,18 @@ export class AuthService {
     await this.sessions.end(token);
     this.sessionsEnded.emit({ userId: session.user.id });
     await this.audit.recordAfter({ actor: { id: session.user.id, email: session.user.email, address }, action: 'auth.logout', target: `user:${session.user.email}` });
+  }
+
+  /** False when the current password is wrong; 429 after too many wrong ones in a row. */
+  async changePassword(session: ActiveSession, current: string, next: string, address: string | null): Promise<boolean> {
+    const userId = session.user.id;
+    const waitMs = await this.limiter.passwordChangeWaitMs(userId);
+    if (waitMs > 0) throw new LoginRateLimitedError(Math.ceil(waitMs / 1000), 'wrong current passwords');
+    const actor = { id: userId, email: session.user.email, address };
+    const changed = await this.users.changeOwnPassword(userId, current, next, session.id, actor);
+    if (changed) await this.limiter.recordPasswordChangeSuccess(userId);
+    else await this.limiter.recordPasswordChangeFailure(userId);
+    return changed;
   }
 
   view(session: ActiveSession): SessionView {

@@ -8,7 +8,7 @@ export interface AuthenticatedRequest extends FastifyRequest {
   session?: ActiveSession;
 }
 
-/** The client address (Fastify honours X-Forwarded-For: the app trusts its proxy). */
+/** The client address: the socket's, or X-Forwarded-For's when it came from a trusted proxy (KUZET_TRUST_PROXY). */
 export function clientAddress(request: Pick<FastifyRequest, 'ip'>): string | null {
   return request.ip || null;
 }

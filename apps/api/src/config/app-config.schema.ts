@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Every environment variable Kuzet reads is declared here, validated once at boot.
@@ -10,6 +11,39 @@ const cidrList = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, 'expected a comma-separated list of CIDRs')));
+
+/** proxy-addr's names for whole ranges, accepted besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which peers may tell the client address in X-Forwarded-For: off (the socket address is the
+ * client), a hop count, or the proxies' addresses/CIDRs. Never "everyone": any client could then
+ * pick its own address.
+ */
+const trustProxy = z.string().transform((value, ctx): false | number | string[] => {
+  const v = value.trim().toLowerCase();
+  if (['off', 'false', 'no', '0'].includes(v)) return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops <= 32) return hops;
+  }
+  const entries = v.split(',').map((x) => x.trim()).filter(Boolean);
+  if (entries.length > 0 && entries.every(isProxyAddress)) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'expected off, a hop count (1-32), or a comma-separated list of proxy addresses or CIDRs (trusting every client is not offered)',
+  });
+  return z.NEVER;
+});
 
 export const appConfigSchema = z.object({
   PORT: int(0, 65535).default(3000),
@@ -57,6 +91,9 @@ export const appConfigSchema = z.object({
   KUZET_COOKIE_SECURE: bool.optional(),
   KUZET_LOGIN_RATE_LIMIT: int(1, 10_000).default(10),
   KUZET_LOGIN_RATE_WINDOW_S: int(1, 86_400).default(60),
+  KUZET_LOGIN_ADDRESS_LIMIT: int(1, 1_000_000).default(50),
+  KUZET_TRUST_PROXY: trustProxy.optional(),
+  KUZET_METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
   KUZET_REALTIME_REPLAY_EVENTS: int(10, 1_000_000).default(10_000),
   KUZET_REALTIME_SUMMARY_MS: int(100, 600_000).default(5_000),
   KUZET_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'expected an smtp:// or smtps:// URL').optional(),

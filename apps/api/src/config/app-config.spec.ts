@@ -37,6 +37,12 @@ describe('loadAppConfig', () => {
     ['KUZET_TELEGRAM_API_URL', 'api.telegram.org'],
     ['KUZET_TELEGRAM_BOT_TOKEN', 'not a token'],
     ['KUZET_CHANNEL_TIMEOUT_MS', '5'],
+=======
+    ['KUZET_TRUST_PROXY', 'true'],
+    ['KUZET_TRUST_PROXY', '10.0.0.0/33'],
+    ['KUZET_TRUST_PROXY', 'proxy.example.kz'],
+    ['KUZET_TRUST_PROXY', '-1'],
+    ['KUZET_METRICS_TOKEN', 'short'],
   ])('refuses %s=%s naming the variable', (variable, value) => {
     let error: unknown;
     try {
@@ -63,6 +69,27 @@ describe('loadAppConfig', () => {
       sendTimeoutMs: 10_000,
     });
     expect(loadAppConfig({}).alertChannels.telegramApiUrl).toBe('https://api.telegram.org');
+  });
+
+  it('trusts no proxy by default: the client address is the socket address', () => {
+    expect(loadAppConfig({}).trustProxy).toBe(false);
+    expect(loadAppConfig({ KUZET_TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+  });
+
+  it('parses KUZET_TRUST_PROXY as a hop count or a list of proxy addresses and networks', () => {
+    expect(loadAppConfig({ KUZET_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadAppConfig({ KUZET_TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+    expect(loadAppConfig({ KUZET_TRUST_PROXY: '10.0.0.0/8, ::1, fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('keeps /metrics open without KUZET_METRICS_TOKEN and takes the token when given', () => {
+    expect(loadAppConfig({}).metricsToken).toBeUndefined();
+    expect(loadAppConfig({ KUZET_METRICS_TOKEN: 'a-long-enough-scrape-token' }).metricsToken).toBe('a-long-enough-scrape-token');
   });
 
   it('treats an empty value as unset', () => {

@@ -25,6 +25,13 @@ export class AppConfig {
   readonly compressAfterDays: number;
   readonly catalogWatch: boolean;
   readonly simulatorControlPort: number;
+  /**
+   * Who may state the client address in X-Forwarded-For (Fastify's trustProxy): false = nobody,
+   * the socket address is the client; a hop count; or the proxies' addresses and CIDRs.
+   */
+  readonly trustProxy: false | number | string[];
+  /** When set, /metrics answers only `Authorization: Bearer <token>` and then names every system. */
+  readonly metricsToken: string | undefined;
   /** Ingest: queue bound (backpressure), batch size, linger, statements in flight, write timeout. */
   readonly ingest: {
     queueMaxRows: number;
@@ -49,8 +56,9 @@ export class AppConfig {
   };
   /**
    * Sign-in: session lifetime, Secure cookies ('auto', the default: when the request came over
-   * HTTPS, directly or per X-Forwarded-Proto), and the login
-   * rate limit (attempts per window, per client address and per e-mail).
+   * HTTPS, directly or per X-Forwarded-Proto), and the sign-in limits: failures in a row per
+   * (e-mail, client address) and per user on password change, and failures per client address,
+   * each within loginRateWindowMs.
    */
   readonly auth: {
     adminEmail: string | undefined;
@@ -59,6 +67,7 @@ export class AppConfig {
     cookieSecure: boolean | 'auto';
     loginRateLimit: number;
     loginRateWindowMs: number;
+    loginAddressLimit: number;
   };
   /** Real time: events kept for reconnect replay, the check-result summary period, Redis fan-out. */
   readonly realtime: { replayEvents: number; summaryIntervalMs: number; redisUrl: string | undefined };
@@ -112,6 +121,8 @@ export class AppConfig {
     this.compressAfterDays = v.KUZET_COMPRESS_AFTER_DAYS;
     this.catalogWatch = v.KUZET_CATALOG_WATCH;
     this.simulatorControlPort = v.KUZET_SIMULATOR_CONTROL_PORT;
+    this.trustProxy = v.KUZET_TRUST_PROXY ?? false;
+    this.metricsToken = v.KUZET_METRICS_TOKEN;
     this.ingest = {
       queueMaxRows: v.KUZET_INGEST_QUEUE_MAX,
       batchMaxRows: v.KUZET_INGEST_BATCH_MAX,
@@ -138,6 +149,7 @@ export class AppConfig {
       cookieSecure: v.KUZET_COOKIE_SECURE ?? 'auto',
       loginRateLimit: v.KUZET_LOGIN_RATE_LIMIT,
       loginRateWindowMs: v.KUZET_LOGIN_RATE_WINDOW_S * 1000,
+      loginAddressLimit: v.KUZET_LOGIN_ADDRESS_LIMIT,
     };
     this.realtime = {
       replayEvents: v.KUZET_REALTIME_REPLAY_EVENTS,

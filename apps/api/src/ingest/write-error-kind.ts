@@ -1,3 +1,4 @@
+import { sqlState } from '../database/sql-state';
 import { InvalidCheckResultError } from '../timeseries/timeseries.errors';
 import { IngestWriteTimeoutError } from './ingest.errors';
 
@@ -17,11 +18,4 @@ export function classifyWriteError(err: unknown): WriteErrorKind {
   const code = sqlState(err);
   if (code && (code.startsWith('22') || code.startsWith('23'))) return 'data';
   return 'unavailable';
-}
-
-function sqlState(err: unknown): string | undefined {
-  if (!err || typeof err !== 'object') return undefined;
-  const e = err as { code?: unknown; driverError?: { code?: unknown } };
-  const code = typeof e.code === 'string' ? e.code : e.driverError?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }

@@ -13,6 +13,8 @@ export interface UptimeSystem {
   agencyId: number;
   tier: SystemTier;
   sloTarget: number | null;
+  /** Shown on the public status page; a non-public code stays out of anonymous output. */
+  isPublic: boolean;
 }
 
 const MINUTE = 60_000;
@@ -37,8 +39,9 @@ export class UptimeRepository {
       agency_id: number;
       tier: SystemTier;
       slo_target: string | null;
+      is_public: boolean;
     }>(
-      `SELECT s.id, s.code, s.agency_id, s.tier, s.slo_target FROM systems s WHERE ${where} ORDER BY s.code`,
+      `SELECT s.id, s.code, s.agency_id, s.tier, s.slo_target, s.is_public FROM systems s WHERE ${where} ORDER BY s.code`,
       params,
     );
     return rows.map((r) => ({
@@ -47,6 +50,7 @@ export class UptimeRepository {
       agencyId: Number(r.agency_id),
       tier: r.tier,
       sloTarget: r.slo_target === null ? null : Number(r.slo_target),
+      isPublic: r.is_public,
     }));
   }
 

@@ -22,3 +22,14 @@ export class UserEmailTakenError extends Error {
     this.name = 'UserEmailTakenError';
   }
 }
+
+/**
+ * The change met another one (409): the acting admin lost its rights meanwhile, or the database
+ * reported a deadlock or serialization failure. Retrying after a fresh look is safe.
+ */
+export class UserChangeConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserChangeConflictError';
+  }
+}

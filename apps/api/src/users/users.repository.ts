@@ -31,12 +31,24 @@ export interface UserChanges {
   passwordHash?: string;
 }
 
+/** pg_advisory_xact_lock key serialising user changes (other keys: catalog 7_317_001, migrations). */
+const USER_CHANGES_LOCK_KEY = 7_317_002;
+
 const SELECT = `SELECT u.id, u.email, u.name, u.role, u.agency_id, a.code AS agency, u.password_hash, u.disabled,
   u.created_at, u.updated_at FROM users u LEFT JOIN agencies a ON a.id = u.agency_id`;
 
 /** Users and the ending of their sessions (constructed over any executor, so inside transactions too). */
 export class UsersRepository {
   constructor(private readonly db: SqlExecutor) {}
+
+  /**
+   * Waits for every other user change to commit; held until this transaction ends. Changes then
+   * run one after another and each sees the last one's result (no deadlock, no two admins
+   * demoting each other into none).
+   */
+  async lockUserChanges(): Promise<void> {
+    await this.db.query('SELECT pg_advisory_xact_lock($1)', [USER_CHANGES_LOCK_KEY]);
+  }
 
   async findByEmail(email: string): Promise<UserRow | undefined> {
     return (await this.db.query<UserRow>(`${SELECT} WHERE lower(u.email) = lower($1)`, [email]))[0];

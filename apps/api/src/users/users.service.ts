@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../audit/audit-entry';
 import { AuditRepository } from '../audit/audit.repository';
 import { dataSourceExecutor, inTransaction, SqlExecutor } from '../database/sql-executor';
+import { isConcurrencyFailure } from '../database/sql-state';
 import { SessionsEndedEvents } from './sessions-ended.events';
 import { PasswordHasher } from './password-hasher';
 import { toUserView, UserView } from './user-view';
-import { UserEmailTakenError, UserNotFoundError, UsersRequestError } from './users.errors';
+import { UserChangeConflictError, UserEmailTakenError, UserNotFoundError, UsersRequestError } from './users.errors';
 import { UserChanges, UserRow, UsersRepository } from './users.repository';
 
 export interface NewUser {
@@ -30,6 +31,9 @@ export interface UserPatch {
 /**
  * Users: create, change, disable, reset passwords. Each change and its audit entry commit in one
  * transaction; changing the role, agency or password, or disabling, ends the user's sessions.
+ * Admin changes (create, update) run one at a time (an advisory lock) and re-check, under it,
+ * that the acting user is still an enabled admin: two admins demoting each other get one 200
+ * and one 409, never a deadlock or no admin at all.
  */
 @Injectable()
 export class UsersService {
@@ -51,7 +55,7 @@ export class UsersService {
 
   async create(input: NewUser, actor: Actor): Promise<UserView> {
     const passwordHash = await this.hasher.hash(input.password);
-    return this.tx(async (users, audit) => {
+    return this.adminTx(actor, async (users, audit) => {
       const agencyId = await this.agencyFor(users, input.role, input.agency ?? null);
       const email = input.email.trim().toLowerCase();
       const id = await users.insert({ email, name: input.name ?? '', role: input.role, agencyId, passwordHash });
@@ -70,7 +74,7 @@ export class UsersService {
   async update(id: number, patch: UserPatch, actor: Actor): Promise<UserView> {
     const passwordHash = patch.password !== undefined ? await this.hasher.hash(patch.password) : undefined;
     let endedSessions = false;
-    const view = await this.tx(async (users, audit) => {
+    const view = await this.adminTx(actor, async (users, audit) => {
       const before = await users.findById(id, true);
       if (!before) throw new UserNotFoundError(id);
       const role = patch.role ?? before.role;
@@ -167,6 +171,29 @@ export class UsersService {
     const id = await users.agencyId(agency);
     if (id === undefined) throw new UsersRequestError([{ field: 'agency', message: `unknown agency "${agency}"` }]);
     return id;
+  }
+
+  /**
+   * An admin's change, serialised with every other. An actor with a user id (a signed-in admin,
+   * not start-up or the command line) must still be an enabled admin once the lock is held: its
+   * request passed the role check before a concurrent change could demote it.
+   */
+  private async adminTx<T>(actor: Actor, work: (users: UsersRepository, audit: AuditRepository) => Promise<T>): Promise<T> {
+    try {
+      return await this.tx(async (users, audit) => {
+        await users.lockUserChanges();
+        if (actor.id !== null) {
+          const self = await users.findById(actor.id);
+          if (!self || self.role !== 'admin' || self.disabled)
+            throw new UserChangeConflictError('your account was changed meanwhile: you are no longer an enabled admin; nothing was changed');
+        }
+        return work(users, audit);
+      });
+    } catch (error) {
+      if (isConcurrencyFailure(error))
+        throw new UserChangeConflictError('the change met a concurrent change (changed meanwhile); nothing was changed, try again');
+      throw error;
+    }
   }
 
   private tx<T>(work: (users: UsersRepository, audit: AuditRepository) => Promise<T>): Promise<T> {

@@ -7,6 +7,13 @@ describe('formErrors', () => {
     expect(e).toEqual({ fields: { email: 'This e-mail is taken' }, form: null });
   });
 
+  it('shows a 409 of a lost race (no field named) at the form, not as a taken e-mail', () => {
+    const message = 'your account was changed meanwhile: you are no longer an enabled admin; nothing was changed';
+    const e = formErrors(new AdminApiError(409, message, []), 'en');
+    expect(e.fields).toEqual({});
+    expect(e.form).toContain(message);
+  });
+
   it('names each field of a 400, translating the last-admin guard and a missing agency', () => {
     const e = formErrors(
       new AdminApiError(400, 'Validation failed', [

@@ -11,12 +11,13 @@ export interface FormErrors {
 export const NO_ERRORS: FormErrors = { fields: {}, form: null };
 
 /**
- * Maps an API refusal onto the form: 409 is a taken e-mail, the last-admin guard and a missing
- * agency get their own translated words, any other field problem shows the API's own text.
+ * Maps an API refusal onto the form: a 409 naming the e-mail is a taken e-mail (another 409, a
+ * change that lost a race, shows at the form), the last-admin guard and a missing agency get
+ * their own translated words, any other field problem shows the API's own text.
  */
 export function formErrors(err: unknown, lang: Lang): FormErrors {
   if (!(err instanceof AdminApiError)) return { fields: {}, form: err instanceof Error ? err.message : String(err) };
-  if (err.status === 409) return { fields: { email: ta(lang, 'emailTaken') }, form: null };
+  if (err.status === 409 && err.problems.some((p) => p.field === 'email')) return { fields: { email: ta(lang, 'emailTaken') }, form: null };
   const fields: Record<string, string> = {};
   for (const p of err.problems) {
     const field = p.field || '(body)';
