@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Assignment } from '@kuzet/contracts';
+import { assignedCheckProblem } from '@kuzet/checks';
 import { Observable, Subject, Subscription } from 'rxjs';
 import { CatalogEvents } from '../../catalog/catalog-events.service';
 import { AppConfig } from '../../config/app-config';
@@ -63,13 +64,28 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
   reload(): Promise<void> {
     this.reloading = this.reloading.then(async () => {
       try {
-        this.checks = await this.repository.listProbed();
+        this.checks = this.withinBounds(await this.repository.listProbed());
         this.recompute();
       } catch (error) {
         this.logger.error({ event: 'probe_assignment.reload_failed', err: String(error) });
       }
     });
     return this.reloading;
+  }
+
+  /**
+   * Leaves out checks no agent can schedule (rows written before the catalog bounded interval and
+   * timeout): logged and counted, the others assigned as usual.
+   */
+  private withinBounds(checks: ProbeCheck[]): ProbeCheck[] {
+    const minIntervalMs = this.config.minIntervalS * 1000;
+    return checks.filter((check) => {
+      const problem = assignedCheckProblem(check, minIntervalMs);
+      if (problem === undefined) return true;
+      this.metrics.checksRefused.inc({ where: 'assignment' });
+      this.logger.warn({ event: 'probe_assignment.check_refused', check: check.key, reason: problem });
+      return false;
+    });
   }
 
   /** This agent's assignment now (an agent the plan does not know gets an empty one). */

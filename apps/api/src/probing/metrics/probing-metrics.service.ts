@@ -11,6 +11,7 @@ export class ProbingMetrics {
   readonly scheduleLag: Histogram;
   readonly resultsReceived: Counter<'region' | 'source'>;
   readonly duplicateBatches: Counter;
+  readonly checksRefused: Counter<'where'>;
 
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
@@ -36,6 +37,12 @@ export class ProbingMetrics {
     this.duplicateBatches = new Counter({
       name: 'kuzet_probe_duplicate_batches_total',
       help: 'Result batches acknowledged as replays',
+      registers,
+    });
+    this.checksRefused = new Counter({
+      name: 'kuzet_probe_checks_refused_total',
+      help: 'Checks left out of assignments (where=assignment) or refused by the embedded agent (where=embedded): interval or timeout out of bounds',
+      labelNames: ['where'],
       registers,
     });
   }
