@@ -10,6 +10,7 @@ describe('loadAppConfig', () => {
     expect(config.minIntervalS).toBe(10);
     expect(config.probeAllow).toEqual(['127.0.0.0/8']);
     expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.probing).toMatchObject({ clockSkewMs: 5_000, replayHorizonMs: 72 * 3_600_000 });
   });
 
   it('turns the demo off when a catalog folder is given, and probes get no private networks by default', () => {
@@ -33,6 +34,8 @@ describe('loadAppConfig', () => {
     ['KUZET_DEMO', 'maybe'],
     ['KUZET_PROBE_ALLOW', '10.0.0.0'],
     ['KUZET_ADMIN_EMAIL', 'not-an-email'],
+    ['KUZET_PROBE_CLOCK_SKEW_S', '301'],
+    ['KUZET_PROBE_REPLAY_HORIZON_H', '0'],
   ])('refuses %s=%s naming the variable', (variable, value) => {
     let error: unknown;
     try {

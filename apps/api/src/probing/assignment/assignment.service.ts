@@ -8,6 +8,7 @@ import { ProbingMetrics } from '../metrics/probing-metrics.service';
 import { ProbingClock } from '../probing-clock';
 import { PROBING_OPTIONS, ProbingOptions } from '../probing.options';
 import { AgentRegistryService } from '../registry/agent-registry.service';
+import { AssignmentHistory, ServedVerdict } from './assignment-history';
 import { AgentPlan, EMBEDDED_AGENT_ID, Plan, planAssignments } from './assignment-plan';
 import type { ProbeCheck } from './probe-check';
 import { ProbeChecksRepository } from './probe-checks.repository';
@@ -21,6 +22,7 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ProbeAssignment');
   private checks: ProbeCheck[] = [];
   private plan: Plan = { agents: new Map(), unassigned: new Map() };
+  private readonly history: AssignmentHistory;
   private readonly loggedUnassigned = new Set<string>();
   private readonly subject = new Subject<void>();
   private readonly subscriptions: Subscription[] = [];
@@ -38,7 +40,9 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
     private readonly catalogEvents: CatalogEvents,
     private readonly metrics: ProbingMetrics,
     private readonly clock: ProbingClock,
-  ) {}
+  ) {
+    this.history = new AssignmentHistory(options.replayHorizonMs);
+  }
 
   onModuleInit(): void {
     this.subscriptions.push(
@@ -65,6 +69,7 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
     this.reloading = this.reloading.then(async () => {
       try {
         this.checks = this.withinBounds(await this.repository.listProbed());
+        this.history.update(this.checks, this.clock.now());
         this.recompute();
       } catch (error) {
         this.logger.error({ event: 'probe_assignment.reload_failed', err: String(error) });
@@ -102,6 +107,15 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
       canaries: this.options.canaries,
       agent_ttl_s: this.options.agentTtlS,
     };
+  }
+
+  /**
+   * Whether results of this check from this region, planned at `plannedAt`, come from an assigned
+   * run: the check runs in the region now, or left it after that time (within the replay horizon).
+   * Call ready() first.
+   */
+  served(checkId: number, region: string, plannedAt: number): ServedVerdict {
+    return this.history.served(checkId, region, plannedAt, this.options.clockSkewMs);
   }
 
   /** Whether the embedded agent has the embedded region now. */

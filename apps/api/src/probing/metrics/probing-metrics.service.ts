@@ -12,6 +12,7 @@ export class ProbingMetrics {
   readonly resultsReceived: Counter<'region' | 'source'>;
   readonly duplicateBatches: Counter;
   readonly checksRefused: Counter<'where'>;
+  readonly resultsRejected: Counter<'reason'>;
 
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
@@ -37,6 +38,12 @@ export class ProbingMetrics {
     this.duplicateBatches = new Counter({
       name: 'kuzet_probe_duplicate_batches_total',
       help: 'Result batches acknowledged as replays',
+      registers,
+    });
+    this.resultsRejected = new Counter({
+      name: 'kuzet_probe_results_rejected_total',
+      help: 'Pushed results not stored, by reason (planned_in_future, too_old, unknown_check, region_not_assigned, invalid, database)',
+      labelNames: ['reason'],
       registers,
     });
     this.checksRefused = new Counter({
