@@ -42,6 +42,40 @@ export const assignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 
+/** A check of an assignment an agent could not read, and why. */
+export interface RefusedCheck {
+  index: number;
+  id?: number;
+  problem: string;
+}
+
+const assignmentEnvelopeSchema = assignmentSchema.extend({ checks: z.array(z.unknown()) });
+
+/**
+ * Reads an assignment check by check: a malformed check (e.g. an interval that JSON carried as
+ * null) is left out and named, the others are kept. A malformed envelope still throws (ZodError).
+ */
+export function parseAssignment(body: unknown): { assignment: Assignment; refused: RefusedCheck[] } {
+  const envelope = assignmentEnvelopeSchema.parse(body);
+  const checks: AssignedCheck[] = [];
+  const refused: RefusedCheck[] = [];
+  envelope.checks.forEach((raw, index) => {
+    const parsed = assignedCheckSchema.safeParse(raw);
+    if (parsed.success) {
+      checks.push(parsed.data);
+      return;
+    }
+    const id = (raw as { id?: unknown } | null)?.id;
+    const issue = parsed.error.issues[0];
+    refused.push({
+      index,
+      ...(typeof id === 'number' ? { id } : {}),
+      problem: `${issue.path.join('.') || 'check'}: ${issue.message}`,
+    });
+  });
+  return { assignment: { ...envelope, checks }, refused };
+}
+
 export const conditionOutcomeSchema = z.object({
   condition: z.string().max(1000),
   success: z.boolean(),
