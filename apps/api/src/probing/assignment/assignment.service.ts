@@ -28,6 +28,7 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
   private readonly subscriptions: Subscription[] = [];
   private reloading: Promise<void> = Promise.resolve();
   private loaded: Promise<void> | undefined;
+  private everLoaded = false;
   private closed = false;
   /** Emits after every recomputation that changed some agent's revision. */
   readonly changes$: Observable<void> = this.subject.asObservable();
@@ -60,9 +61,16 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Loads the checks once (first caller), later reloads come from catalog events. */
-  ready(): Promise<void> {
+  async ready(): Promise<void> {
     this.loaded ??= this.reload();
-    return this.loaded;
+    await this.loaded;
+    // A first load that failed (database away) is tried again by the next caller.
+    if (!this.everLoaded) this.loaded = undefined;
+  }
+
+  /** Whether the checks were ever loaded: before that, no result can be judged. */
+  get isLoaded(): boolean {
+    return this.everLoaded;
   }
 
   reload(): Promise<void> {
@@ -70,6 +78,7 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
       try {
         this.checks = this.withinBounds(await this.repository.listProbed());
         this.history.update(this.checks, this.clock.now());
+        this.everLoaded = true;
         this.recompute();
       } catch (error) {
         this.logger.error({ event: 'probe_assignment.reload_failed', err: String(error) });

@@ -4,6 +4,7 @@ import { IngestService } from '../../ingest/ingest.service';
 import { AssignmentService } from '../assignment/assignment.service';
 import { ProbingMetrics } from '../metrics/probing-metrics.service';
 import { ProbingClock } from '../probing-clock';
+import { AssignmentsNotLoadedError } from '../probing.errors';
 import { PROBING_OPTIONS, ProbingOptions } from '../probing.options';
 import { RecentBatchIds } from './recent-batch-ids';
 import { admitResults } from './result-admission';
@@ -44,6 +45,7 @@ export class ResultIntakeService {
       return { batch_id: batchId, accepted: 0, duplicates: records.length, rejected: {} };
     }
     await this.assignments.ready();
+    if (!this.assignments.isLoaded) throw new AssignmentsNotLoadedError();
     const { admitted, rejected } = admitResults(records, {
       now: this.clock.now(),
       clockSkewMs: this.options.clockSkewMs,
