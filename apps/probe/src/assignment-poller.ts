@@ -38,10 +38,13 @@ export class AssignmentPoller {
     let attempt = 0;
     while (!this.stopping.signal.aborted) {
       try {
-        const assignment = await this.options.client.pollAssignment(this.options.agentId, this.revision, this.stopping.signal);
+        const { assignment, refused } = await this.options.client.pollAssignment(this.options.agentId, this.revision, this.stopping.signal);
         attempt = 0;
         if (assignment.revision !== this.revision) {
           this.revision = assignment.revision;
+          for (const r of refused) {
+            this.options.logger.warn({ event: 'probe.check_refused', check_id: r.id, index: r.index, reason: r.problem }, 'malformed check refused, the others run');
+          }
           this.options.onAssignment(assignment);
         }
       } catch (error) {

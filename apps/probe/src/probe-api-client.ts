@@ -1,4 +1,4 @@
-import { Assignment, assignmentSchema, ResultBatch, ResultBatchAck } from '@kuzet/contracts';
+import { Assignment, parseAssignment, RefusedCheck, ResultBatch, ResultBatchAck } from '@kuzet/contracts';
 import { ApiRejectedError, ApiUnavailableError } from './probe.errors';
 
 export interface ProbeApiClientOptions {
@@ -17,13 +17,21 @@ export class ProbeApiClient {
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
-  /** Long-polls; the server holds it up to its wait. */
-  async pollAssignment(agentId: string, revision: string | undefined, signal: AbortSignal, timeoutMs = 60_000): Promise<Assignment> {
+  /**
+   * Long-polls; the server holds it up to its wait. A malformed check is left out and listed in
+   * `refused` (the others run); a malformed envelope throws.
+   */
+  async pollAssignment(
+    agentId: string,
+    revision: string | undefined,
+    signal: AbortSignal,
+    timeoutMs = 60_000,
+  ): Promise<{ assignment: Assignment; refused: RefusedCheck[] }> {
     const url = new URL(`${this.options.apiUrl}/api/probe/v1/assignments`);
     url.searchParams.set('agent', agentId);
     if (revision) url.searchParams.set('revision', revision);
     const body = await this.request(url, { method: 'GET' }, AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]));
-    return assignmentSchema.parse(body);
+    return parseAssignment(body);
   }
 
   async pushResults(batch: ResultBatch, signal?: AbortSignal): Promise<ResultBatchAck> {

@@ -125,5 +125,9 @@ export class ResultPusher implements ResultSink {
     const ack = await this.options.client.pushResults(batch);
     this.sent++;
     if (ack.duplicates > 0) this.options.logger.info({ event: 'probe.batch_duplicate', batch_id: batch.batch_id }, 'batch was already delivered');
+    if (ack.rejected && Object.keys(ack.rejected).length > 0) {
+      // Not retried: the API refuses these for good (e.g. past its replay horizon, or a check no longer assigned).
+      this.options.logger.warn({ event: 'probe.results_rejected', batch_id: batch.batch_id, rejected: ack.rejected }, 'the API rejected some results');
+    }
   }
 }

@@ -423,6 +423,31 @@ describe('catalog REST API', () => {
     });
   });
 
+  it('bounds interval and timeout in REST writes and /api/catalog/validate, naming the field', async () => {
+    const base = { code: 'huge', kind: 'http', target: 'https://huge.example.kz/' };
+    for (const interval of [1e308, '99999999d', '2d']) {
+      const created = await call('POST', '/api/catalog/checks/egov-portal', { ...base, interval });
+      expect(created.status).toBe(400);
+      expect(created.body.errors).toEqual([{ field: 'interval', message: expect.stringMatching(/^must be at most 1d, got /) }]);
+    }
+    const longTimeout = await call('POST', '/api/catalog/checks/egov-portal', { ...base, interval: '1d', timeout: '10m' });
+    expect(longTimeout.body.errors).toEqual([{ field: 'timeout', message: 'must be at most 5m, got 10m' }]);
+    const patched = await call('PATCH', '/api/catalog/checks/egov-portal/https', { interval: 1e308 });
+    expect(patched.status).toBe(400);
+    expect(patched.body.errors).toEqual([{ field: 'interval', message: 'must be at most 1d, got 1e+308' }]);
+    expect((await call('GET', '/api/catalog/checks/egov-portal/huge')).status).toBe(404);
+    const checks = '      - { code: huge, kind: http, target: "https://huge.example.kz/", interval: 1e308 }\n';
+    const validated = await call('POST', '/api/catalog/validate', {
+      files: {
+        'a.yaml': `agencies:\n  - code: x\n    name: { kk: a, ru: b, en: c }\nsystems:\n  - code: s\n    agency: x\n    name: { kk: a, ru: b, en: c }\n    tier: normal\n    checks:\n${checks}`,
+      },
+    });
+    expect(validated.body).toMatchObject({
+      valid: false,
+      errors: [{ file: 'a.yaml', line: 10, field: 'systems[0].checks[0].interval', message: 'must be at most 1d, got 1e+308' }],
+    });
+  });
+
   it('describes every route in the OpenAPI document', () => {
     const doc = cleanupOpenApiDoc(
       SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('t').build()),

@@ -82,7 +82,9 @@ describe('probing: embedded and remote agents', () => {
         body: JSON.stringify(body),
       });
     const [id] = await probedCheckIds(env.db);
-    const record = { check_id: id, region: 'local', planned_at: 1_600_000_000_000, outcome: 0, latency_ms: 1, status_code: 200, error_class: null };
+    // Recent and off the 1 s grid (a recheck's time), within the replay horizon.
+    const plannedAt = Math.floor(Date.now() / 1000) * 1000 - 10_000 + 7;
+    const record = { check_id: id, region: 'local', planned_at: plannedAt, outcome: 0, latency_ms: 1, status_code: 200, error_class: null };
     const invalid = await post({ batch_id: 'batch-0001', agent_id: 'x', results: [{ ...record, outcome: 7 }] });
     expect(invalid.status).toBe(400);
     expect((await json(invalid)).message).toContain('results.0.outcome');
@@ -91,10 +93,10 @@ describe('probing: embedded and remote agents', () => {
     expect((await json(wrongRegion)).message).toContain('results.1.region');
     const ok = await post({ batch_id: 'batch-0003', agent_id: 'x', results: [record] });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ batch_id: 'batch-0003', accepted: 1, duplicates: 0 });
+    expect(await ok.json()).toEqual({ batch_id: 'batch-0003', accepted: 1, duplicates: 0, rejected: {} });
     const again = await post({ batch_id: 'batch-0003', agent_id: 'x', results: [record] });
-    expect(await again.json()).toEqual({ batch_id: 'batch-0003', accepted: 0, duplicates: 1 });
-    const stored = await env.db.query<{ n: string }>('SELECT count(*) AS n FROM check_results WHERE time = $1', [new Date(1_600_000_000_000)]);
+    expect(await again.json()).toEqual({ batch_id: 'batch-0003', accepted: 0, duplicates: 1, rejected: {} });
+    const stored = await env.db.query<{ n: string }>('SELECT count(*) AS n FROM check_results WHERE time = $1', [new Date(plannedAt)]);
     expect(Number(stored[0].n)).toBe(1);
   });
 

@@ -87,6 +87,8 @@ export const appConfigSchema = z.object({
   KUZET_DETECT_QUEUE_MAX: int(100, 10_000_000).default(100_000),
   KUZET_DETECT_CATCH_UP_S: int(0, 86_400).default(120),
   KUZET_RECHECK_DELAY_MS: int(0, 60_000).default(1_000),
+  KUZET_PROBE_CLOCK_SKEW_S: int(0, 300).default(5),
+  KUZET_PROBE_REPLAY_HORIZON_H: int(1, 24 * 30).default(72),
   KUZET_SESSION_TTL_H: int(1, 24 * 90).default(12),
   KUZET_COOKIE_SECURE: bool.optional(),
   KUZET_LOGIN_RATE_LIMIT: int(1, 10_000).default(10),

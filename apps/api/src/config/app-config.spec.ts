@@ -10,6 +10,7 @@ describe('loadAppConfig', () => {
     expect(config.minIntervalS).toBe(10);
     expect(config.probeAllow).toEqual(['127.0.0.0/8']);
     expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.probing).toMatchObject({ clockSkewMs: 5_000, replayHorizonMs: 72 * 3_600_000 });
   });
 
   it('turns the demo off when a catalog folder is given, and probes get no private networks by default', () => {
@@ -37,12 +38,13 @@ describe('loadAppConfig', () => {
     ['KUZET_TELEGRAM_API_URL', 'api.telegram.org'],
     ['KUZET_TELEGRAM_BOT_TOKEN', 'not a token'],
     ['KUZET_CHANNEL_TIMEOUT_MS', '5'],
-=======
     ['KUZET_TRUST_PROXY', 'true'],
     ['KUZET_TRUST_PROXY', '10.0.0.0/33'],
     ['KUZET_TRUST_PROXY', 'proxy.example.kz'],
     ['KUZET_TRUST_PROXY', '-1'],
     ['KUZET_METRICS_TOKEN', 'short'],
+    ['KUZET_PROBE_CLOCK_SKEW_S', '301'],
+    ['KUZET_PROBE_REPLAY_HORIZON_H', '0'],
   ])('refuses %s=%s naming the variable', (variable, value) => {
     let error: unknown;
     try {

@@ -93,6 +93,10 @@ export class AppConfig {
     heartbeatTickS: number;
     /** Delay of the immediate recheck of a changed result (0 = no rechecks). */
     recheckDelayMs: number;
+    /** A result planned later than now plus this is refused (agent clocks drift a little). */
+    clockSkewMs: number;
+    /** A result planned longer ago than this is refused: how long an agent's spool may replay. */
+    replayHorizonMs: number;
   };
 
   /**
@@ -172,6 +176,8 @@ export class AppConfig {
       canaries: v.KUZET_PROBE_CANARIES ?? [],
       heartbeatTickS: v.KUZET_HEARTBEAT_TICK_S,
       recheckDelayMs: v.KUZET_RECHECK_DELAY_MS,
+      clockSkewMs: v.KUZET_PROBE_CLOCK_SKEW_S * 1000,
+      replayHorizonMs: v.KUZET_PROBE_REPLAY_HORIZON_H * 3_600_000,
     };
     this.catalogEnv = catalogEnvLookup(env);
     Object.freeze(this);

@@ -18,6 +18,14 @@ class DetectorHealthDto {
   @ApiProperty({ description: 'results waiting in memory for the detector' }) queued_rows!: number;
 }
 
+class ProbingHealthDto {
+  @ApiProperty({ description: 'false when probed checks exist but no result was stored for stall_after_s' }) ok!: boolean;
+  @ApiProperty({ description: 'probed checks (enabled, not heartbeat)' }) checks!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'seconds since the latest stored result of a probed check' })
+  last_result_age_s!: number | null;
+  @ApiProperty({ description: 'max(3 x the smallest check interval, 60 s)' }) stall_after_s!: number;
+}
+
 class VersionsDto {
   @ApiProperty() kuzet!: string;
   @ApiProperty() node!: string;
@@ -30,6 +38,8 @@ export class HealthReport {
   @ApiProperty({ type: DatabaseHealthDto }) database!: DatabaseHealthDto;
   @ApiProperty({ type: DetectorHealthDto, nullable: true, description: 'null where no detector runs' })
   detector!: DetectorHealthDto | null;
+  @ApiProperty({ type: ProbingHealthDto, nullable: true, description: 'null while the database does not answer' })
+  probing!: ProbingHealthDto | null;
   @ApiProperty({ type: VersionsDto }) versions!: VersionsDto;
   @ApiProperty() uptime_s!: number;
 }

@@ -4,6 +4,9 @@ import { StorageModeService } from '../database/storage-mode.service';
 import { DetectorService } from '../detection/detector.service';
 import { KUZET_VERSION } from '../version';
 import type { HealthReport } from './health.dto';
+import { HealthClock } from './health-clock';
+import { ProbingActivityRepository } from './probing-activity.repository';
+import { judgeProbing, ProbingHealth } from './probing-stall';
 
 const DB_PROBE_TIMEOUT_MS = 2_000;
 /** A detector further behind than this is a malfunction: incidents would come late. */
@@ -12,14 +15,18 @@ export const DETECTOR_MAX_LAG_S = 60;
 /** What /api/health answers: is the process serving and its database reachable, in which mode. */
 @Injectable()
 export class HealthService {
-  private readonly startedAt = Date.now();
+  private readonly startedAt: number;
   private postgresVersion: string | null = null;
 
   constructor(
     private readonly storage: StorageModeService,
     @Inject(SQL_EXECUTOR) private readonly db: SqlExecutor,
+    private readonly clock: HealthClock,
+    private readonly probingActivity: ProbingActivityRepository,
     @Optional() private readonly detector?: DetectorService,
-  ) {}
+  ) {
+    this.startedAt = clock.now();
+  }
 
   async report(): Promise<HealthReport> {
     const database = await this.probeDatabase();
@@ -30,14 +37,27 @@ export class HealthService {
           queued_rows: this.detector.queuedRows(),
         }
       : null;
+    const probing = database.ok ? await this.probing() : null;
     return {
-      status: database.ok && (detector?.ok ?? true) ? 'ok' : 'degraded',
+      status: database.ok && (detector?.ok ?? true) && (probing?.ok ?? true) ? 'ok' : 'degraded',
       detector,
+      probing,
       storage: { mode: this.storage.getMode(), timescaledb: this.storage.getTimescaleVersion() },
       database,
       versions: { kuzet: KUZET_VERSION, node: process.versions.node, postgres: this.postgresVersion },
-      uptime_s: Math.round((Date.now() - this.startedAt) / 1000),
+      uptime_s: Math.round((this.clock.now() - this.startedAt) / 1000),
     };
+  }
+
+  /** Null when it cannot be told (the query failed): the database entry says why. */
+  private async probing(): Promise<ProbingHealth | null> {
+    const now = this.clock.now();
+    try {
+      const activity = await this.probingActivity.activity(new Date(now));
+      return judgeProbing({ ...activity, now, since: this.startedAt });
+    } catch {
+      return null;
+    }
   }
 
   private async probeDatabase(): Promise<HealthReport['database']> {

@@ -26,3 +26,11 @@ export class UnknownPushTokenError extends ProbingError {
     this.name = 'UnknownPushTokenError';
   }
 }
+
+/** The assigned checks could not be loaded yet (database away at the first load): results cannot be judged. */
+export class AssignmentsNotLoadedError extends ProbingError {
+  constructor() {
+    super('the assigned checks are not loaded yet; retry later');
+    this.name = 'AssignmentsNotLoadedError';
+  }
+}

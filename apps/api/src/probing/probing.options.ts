@@ -16,6 +16,13 @@ export interface ProbingOptions {
   heartbeatTickS: number;
   /** Delay of the immediate recheck of a changed result; 0 = no rechecks (KUZET_RECHECK_DELAY_MS). */
   recheckDelayMs: number;
+  /** A result planned later than now plus this is refused (KUZET_PROBE_CLOCK_SKEW_S). */
+  clockSkewMs: number;
+  /**
+   * A result planned longer ago than this is refused, and a check removed from a region is still
+   * accepted from it for results planned before the removal, this long (KUZET_PROBE_REPLAY_HORIZON_H).
+   */
+  replayHorizonMs: number;
   /** Batch ids remembered to acknowledge replays as duplicates. */
   recentBatchIds: number;
 }
@@ -31,6 +38,8 @@ export const DEFAULT_PROBING_OPTIONS: ProbingOptions = {
   canaries: [],
   heartbeatTickS: 1,
   recheckDelayMs: 1_000,
+  clockSkewMs: 5_000,
+  replayHorizonMs: 72 * 3_600_000,
   recentBatchIds: 10_000,
 };
 

@@ -13,6 +13,7 @@ export { silentAgentLogger } from './agent-logger';
 export { ProbeAgentError, InvalidAssignmentError } from './agent.errors';
 export { toResultRecord } from './result-record.mapper';
 export type { ResultContext } from './result-record.mapper';
+export { assignedCheckProblem } from './assigned-check-bounds';
 export { toScheduledCheck, toCheckSpec, hostOfCheck, isAgentRunnable, AGENT_KINDS } from './assigned-check-spec';
 export { CanaryMonitor, canarySpec } from './canary-monitor';
 export { ResultBatcher } from './result-batcher';

@@ -77,6 +77,7 @@ function setup(opts: { canary: () => CheckRunResult; target: (t: string) => Chec
     createScheduler: (o) => (scheduler = new FakeScheduler(o)),
     runners: { runnerFor: (k) => (k === 'http' ? http : k === 'tcp' ? tcp : undefined) },
     clock: frozenClock,
+    minIntervalMs: 1000,
   });
   return { runtime, scheduler: () => scheduler, batches, http, tcp };
 }
@@ -161,6 +162,35 @@ describe('ProbeAgentRuntime', () => {
     await t.scheduler().tick(5000);
     await t.runtime.flush();
     expect(t.batches.map((b) => b.length)).toEqual([1000, 500]);
+  });
+
+  it('refuses only a check with an out-of-bounds interval or timeout, never the whole assignment', () => {
+    const refused: Array<{ id: number; reason: string }> = [];
+    const warnings: object[] = [];
+    // The real scheduler: it is what used to throw for the whole set.
+    const runtime = new ProbeAgentRuntime({
+      agentId: 'a1',
+      sink: { submit: async () => undefined },
+      clock: frozenClock,
+      minIntervalMs: 1000,
+      logger: { info: () => undefined, warn: (o) => void warnings.push(o), error: () => undefined },
+      onCheckRefused: (c, reason) => void refused.push({ id: c.id, reason }),
+    });
+    const good = check(1, 'tcp', '127.0.0.1:1');
+    const bad = [
+      { ...check(2, 'tcp', '127.0.0.1:2'), interval_ms: Number.POSITIVE_INFINITY },
+      { ...check(3, 'tcp', '127.0.0.1:3'), interval_ms: 99_999_999 * 86_400_000 },
+      { ...check(4, 'tcp', '127.0.0.1:4'), interval_ms: 500 },
+      { ...check(5, 'tcp', '127.0.0.1:5'), timeout_ms: 0 },
+      { ...check(6, 'tcp', '127.0.0.1:6'), interval_ms: 3_600_000, timeout_ms: 3_000_000 },
+      { ...check(1, 'tcp', '127.0.0.1:7') },
+    ];
+    expect(() => runtime.setAssignment(assignment([good, ...bad]))).not.toThrow();
+    expect(runtime.state().checks).toBe(1);
+    expect(refused.map((r) => r.id)).toEqual([2, 3, 4, 5, 6, 1]);
+    expect(refused[0].reason).toMatch(/interval/);
+    expect(refused[3].reason).toMatch(/timeout/);
+    expect(warnings.filter((w) => (w as { event?: string }).event === 'agent.check_refused')).toHaveLength(6);
   });
 
   it('refuses an assignment with a malformed probe_allow and keeps the previous one', () => {

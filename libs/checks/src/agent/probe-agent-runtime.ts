@@ -11,9 +11,11 @@ import type {
   SkipReason,
 } from '../scheduler/scheduler.types';
 import { CheckScheduler } from '../scheduler/check-scheduler';
+import { DEFAULT_MIN_INTERVAL_MS } from '../scheduler/min-interval';
 import { systemClock } from '../scheduler/system-clock';
 import { silentAgentLogger, AgentLogger } from './agent-logger';
 import { InvalidAssignmentError } from './agent.errors';
+import { assignedCheckProblem } from './assigned-check-bounds';
 import { isAgentRunnable, toCheckSpec, toScheduledCheck } from './assigned-check-spec';
 import { CanaryMonitor } from './canary-monitor';
 import { RecheckPolicy, type RecheckPolicyOptions } from './recheck-policy';
@@ -55,6 +57,8 @@ export interface ProbeAgentRuntimeOptions {
   recheck?: RecheckPolicyOptions;
   onLag?: (lagMs: number, check: ScheduledCheck) => void;
   onSkip?: (check: ScheduledCheck, plannedAt: number, reason: SkipReason) => void;
+  /** A check of an assignment the agent cannot run (bad interval or timeout, repeated id); the others run. */
+  onCheckRefused?: (check: AssignedCheck, reason: string) => void;
 }
 
 export interface ProbeAgentState {
@@ -83,6 +87,9 @@ export class ProbeAgentRuntime {
   private readonly rechecks: RecheckPolicy;
   private assignment: Assignment | undefined;
   private policy: ProbeNetworkPolicy = ProbeNetworkPolicy.fromCidrs([]);
+  private readonly minIntervalMs: number;
+  /** "id reason" of checks refused by the current assignment: each is logged once, not per change. */
+  private refused = new Set<string>();
   private running = false;
   private stopping = false;
 
@@ -91,10 +98,11 @@ export class ProbeAgentRuntime {
     this.clock = options.clock ?? systemClock;
     const registry = new CheckRunnerRegistry();
     this.runners = options.runners ?? registry;
+    this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
     this.scheduler = (options.createScheduler ?? ((o) => new CheckScheduler(o)))({
       run: (check, plannedAt, signal, info) => this.runOne(check, plannedAt, signal, info),
       hostConcurrency: options.hostConcurrency,
-      minIntervalMs: options.minIntervalMs,
+      minIntervalMs: this.minIntervalMs,
       clock: this.clock,
       onLag: options.onLag,
       onSkip: (check, plannedAt, reason) => {
@@ -134,7 +142,7 @@ export class ProbeAgentRuntime {
     } catch (error) {
       throw new InvalidAssignmentError(`probe_allow: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const runnable = assignment.checks.filter(isAgentRunnable);
+    const runnable = this.schedulable(assignment.checks.filter(isAgentRunnable));
     const previous = this.assignment;
     this.policy = policy;
     this.assignment = { ...assignment, checks: runnable };
@@ -154,6 +162,28 @@ export class ProbeAgentRuntime {
         'assignment applied',
       );
     }
+  }
+
+  /** The checks the scheduler can take; each refused one is logged and reported once. */
+  private schedulable(checks: AssignedCheck[]): AssignedCheck[] {
+    const ok: AssignedCheck[] = [];
+    const ids = new Set<number>();
+    const refused = new Set<string>();
+    for (const check of checks) {
+      const problem = ids.has(check.id) ? `repeated check id ${check.id}` : assignedCheckProblem(check, this.minIntervalMs);
+      if (problem === undefined) {
+        ids.add(check.id);
+        ok.push(check);
+        continue;
+      }
+      const key = `${check.id} ${problem}`;
+      refused.add(key);
+      if (this.refused.has(key)) continue;
+      this.logger.warn({ event: 'agent.check_refused', agent: this.options.agentId, check: check.key, reason: problem }, 'check refused, the others run');
+      this.options.onCheckRefused?.(check, problem);
+    }
+    this.refused = refused;
+    return ok;
   }
 
   start(): void {

@@ -1,3 +1,4 @@
+import { ProbeNetworkPolicy } from '@kuzet/contracts';
 import { CheckFailure } from './check-failure';
 import { parseHostPort, resolveGuarded, toNetworkGuard } from './network-guard';
 
@@ -24,6 +25,13 @@ describe('network guard', () => {
       message: expect.stringContaining('probe network policy'),
     });
     await expect(resolveGuarded('[::1]', () => undefined)).resolves.toEqual({ address: '::1', family: 6 });
+  });
+
+  it('refuses at connect time an IPv6 literal carrying a forbidden IPv4 (6to4, SIIT, NAT64)', async () => {
+    const guard = toNetworkGuard(ProbeNetworkPolicy.fromCidrs([]));
+    for (const host of ['[2002:a9fe:a9fe::]', '[::ffff:0:a9fe:a9fe]', '[64:ff9b:1::a9fe:a9fe]', '[2002:7f00:1::]']) {
+      await expect(resolveGuarded(host, guard)).rejects.toMatchObject({ errorClass: 'connect' });
+    }
   });
 
   it('parses host:port and [v6]:port', () => {

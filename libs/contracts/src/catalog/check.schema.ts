@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalizeHost, parseHostPort } from '../network/host-port';
 import { catalogCodeSchema } from './catalog-code';
 import { checkRoleSchema } from './catalog-enums';
-import { durationSchema } from './duration';
+import { durationAtMostSchema } from './duration';
 import { expected } from './schema-messages';
 
 // Checks as written in the catalog (YAML or REST body). Durations arrive as '30s' or numbers of
@@ -10,6 +10,14 @@ import { expected } from './schema-messages';
 // error instead of a silently ignored setting.
 
 export const DEFAULT_CHECK_INTERVAL_S = 60;
+/** Longest check interval: a day (a rarer check is not monitoring). */
+export const MAX_CHECK_INTERVAL_S = 86_400;
+/** Longest run timeout: 5 minutes (and always below the interval, see check-rules). */
+export const MAX_CHECK_TIMEOUT_S = 300;
+/** Longest heartbeat grace after the interval. */
+export const MAX_HEARTBEAT_GRACE_S = 7 * 86_400;
+const intervalSchema = durationAtMostSchema(MAX_CHECK_INTERVAL_S, '1d');
+const timeoutSchema = durationAtMostSchema(MAX_CHECK_TIMEOUT_S, '5m');
 export const DEFAULT_CHECK_REGIONS = ['local'];
 /** The default timeout: 10 s, but always below the interval (half of it for short intervals). */
 export function defaultCheckTimeoutS(intervalS: number): number {
@@ -123,12 +131,12 @@ export const tlsOptionsSchema = z.strictObject({
 });
 /** Heartbeat options; `grace` is written as a duration and leaves the schema as `grace_s`. */
 export const heartbeatOptionsSchema = z
-  .strictObject({ grace: durationSchema.optional() })
+  .strictObject({ grace: durationAtMostSchema(MAX_HEARTBEAT_GRACE_S, '7d').optional() })
   .transform(({ grace }) => (grace === undefined ? {} : { grace_s: grace }));
 
 const checkCommon = {
   code: catalogCodeSchema,
-  interval: durationSchema.default(DEFAULT_CHECK_INTERVAL_S),
+  interval: intervalSchema.default(DEFAULT_CHECK_INTERVAL_S),
   regions: z
     .array(catalogCodeSchema)
     .min(1, 'list at least one region')
@@ -154,28 +162,28 @@ export const httpCheckSchema = z.strictObject({
   ...checkCommon,
   kind: z.literal('http'),
   target: httpUrl,
-  timeout: durationSchema.optional(),
+  timeout: timeoutSchema.optional(),
   options: httpOptionsSchema.prefault({}),
 });
 export const tcpCheckSchema = z.strictObject({
   ...checkCommon,
   kind: z.literal('tcp'),
   target: hostPort,
-  timeout: durationSchema.optional(),
+  timeout: timeoutSchema.optional(),
   options: tcpOptionsSchema.prefault({}),
 });
 export const dnsCheckSchema = z.strictObject({
   ...checkCommon,
   kind: z.literal('dns'),
   target: dnsName,
-  timeout: durationSchema.optional(),
+  timeout: timeoutSchema.optional(),
   options: dnsOptionsSchema.prefault({}),
 });
 export const tlsCheckSchema = z.strictObject({
   ...checkCommon,
   kind: z.literal('tls'),
   target: hostPort,
-  timeout: durationSchema.optional(),
+  timeout: timeoutSchema.optional(),
   options: tlsOptionsSchema.prefault({}),
 });
 export const heartbeatCheckSchema = z.strictObject({

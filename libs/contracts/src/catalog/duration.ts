@@ -12,12 +12,17 @@ export function tryParseDuration(input: unknown): number | undefined {
   if (typeof input === 'number') return Number.isFinite(input) && input >= 0 ? input : undefined;
   if (typeof input !== 'string') return undefined;
   const text = input.trim();
-  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
+  if (/^\d+(?:\.\d+)?$/.test(text)) return finite(Number(text));
   if (!WHOLE.test(text)) return undefined;
   let ms = 0;
   for (const m of text.matchAll(PART)) ms += Number(m[1]) * UNIT_MS[m[2]];
   // Rounded to whole milliseconds so '100ms' is exactly 0.1 and sums do not drift.
-  return Math.round(ms) / 1000;
+  return finite(Math.round(ms) / 1000);
+}
+
+// A run of 400 digits is a number too: Infinity is not a duration.
+function finite(seconds: number): number | undefined {
+  return Number.isFinite(seconds) ? seconds : undefined;
 }
 
 export class InvalidDurationError extends Error {
@@ -65,3 +70,27 @@ export const durationSchema = z
     }
     return s;
   });
+
+/**
+ * A positive duration of at most `maxS` seconds (`maxText` is how the limit is written in the
+ * message). Bounds keep timers and slot arithmetic finite: `1e308` or `99999999d` is refused here,
+ * naming the field, instead of stopping an agent later.
+ */
+export function durationAtMostSchema(maxS: number, maxText: string) {
+  return z
+    .union([z.number(), z.string()], {
+      error: expected('expected a duration such as 500ms, 30s, 5m, 1h or a number of seconds'),
+    })
+    .transform((v, ctx) => {
+      const s = durationSchema.safeParse(v);
+      if (!s.success) {
+        for (const issue of s.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+        return z.NEVER;
+      }
+      if (s.data > maxS) {
+        ctx.addIssue({ code: 'custom', message: `must be at most ${maxText}, got ${String(v).trim()}` });
+        return z.NEVER;
+      }
+      return s.data;
+    });
+}

@@ -99,18 +99,31 @@ export function cidrContains(cidr: Cidr, ip: IpAddress): boolean {
   return cidr.base >> shift === ip.value >> shift;
 }
 
+const MASK32 = 0xffffffffn;
+const NAT64_LOCAL_USE = 0x0064ff9b0001n; // 64:ff9b:1::/48 (RFC 8215)
+
 /**
- * The IPv4 address carried inside an IPv6 one (IPv4-mapped ::ffff:a.b.c.d, the deprecated
- * IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96), so that policy cannot be dodged by spelling.
+ * The IPv4 address an IPv6 one carries, so that policy cannot be dodged by spelling:
+ * IPv4-mapped ::ffff:0:0/96 and the deprecated IPv4-compatible ::/96 (RFC 4291), SIIT
+ * ::ffff:0:0:0/96 (RFC 6145), NAT64 64:ff9b::/96 (RFC 6052) and the local-use 64:ff9b:1::/48 in
+ * its /96 layout (RFC 8215), 6to4 2002::/16 (RFC 3056, bits 16-47), and Teredo 2001::/32
+ * (RFC 4380: the client's address, stored inverted in the last 32 bits).
  */
 export function embeddedIpv4(ip: IpAddress): IpAddress | undefined {
   if (ip.version !== 6) return undefined;
   const high = ip.value >> 32n;
-  const low = ip.value & 0xffffffffn;
-  if (high === 0xffffn || (high === 0n && low > 1n) || high === 0x0064ff9b0000000000000000n) {
-    return { version: 4, value: low };
-  }
+  const low = ip.value & MASK32;
+  const carried = (value: bigint): IpAddress => ({ version: 4, value });
+  if (high === 0xffffn || high === 0xffff0000n || (high === 0n && low > 1n)) return carried(low);
+  if (high === 0x0064ff9b0000000000000000n || high === NAT64_LOCAL_USE << 48n) return carried(low);
+  if (ip.value >> 112n === 0x2002n) return carried((ip.value >> 80n) & MASK32);
+  if (ip.value >> 96n === 0x20010000n) return carried(low ^ MASK32);
   return undefined;
+}
+
+/** 64:ff9b:1::/48 addresses not in the /96 layout: the IPv4 position is the operator's choice. */
+export function isOtherNat64LocalUse(ip: IpAddress): boolean {
+  return ip.version === 6 && ip.value >> 80n === NAT64_LOCAL_USE && embeddedIpv4(ip) === undefined;
 }
 
 /** Formats an address in its usual spelling (IPv6 without zero compression; enough for messages). */

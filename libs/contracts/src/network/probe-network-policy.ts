@@ -2,6 +2,7 @@ import {
   Cidr,
   cidrContains,
   embeddedIpv4,
+  isOtherNat64LocalUse,
   formatIpAddress,
   IpAddress,
   parseCidr,
@@ -73,14 +74,18 @@ export class ProbeNetworkPolicy {
     const parsed = typeof address === 'string' ? parseIpAddress(address) : address;
     if (!parsed) return { allowed: false, reason: `${JSON.stringify(address)} is not an IP address` };
     const shown = typeof address === 'string' ? address : formatIpAddress(address);
-    // Judge the embedded IPv4 of mapped/NAT64 forms as well, so the spelling cannot dodge policy.
+    // Judge the IPv4 an IPv6 form carries as well (6to4, NAT64, SIIT, Teredo, mapped), so the
+    // spelling cannot dodge policy.
     const candidates = [parsed, embeddedIpv4(parsed)].filter((a): a is IpAddress => a !== undefined);
     for (const ip of candidates) {
       const hit = ALWAYS_DENIED_CIDRS.find((d) => cidrContains(d.cidr, ip));
       if (hit) return { allowed: false, reason: `${shown} is ${hit.why}; probes never reach it` };
     }
     for (const ip of candidates) {
-      const hit = NON_PUBLIC_CIDRS.find((d) => cidrContains(d.cidr, ip));
+      // A local-use NAT64 address in a layout other than /96 hides where its IPv4 is: non-public.
+      const hit =
+        NON_PUBLIC_CIDRS.find((d) => cidrContains(d.cidr, ip)) ??
+        (isOtherNat64LocalUse(ip) ? { why: 'a local-use NAT64 address of unknown layout' } : undefined);
       if (hit && !this.allow.some((c) => cidrContains(c, ip))) {
         const allowed = this.allow.length ? this.allowed.join(', ') : 'none';
         return {

@@ -10,7 +10,9 @@ import { CHECK_KINDS } from '../catalog/catalog-enums';
  *        agent's assignment differs from <r>, else after up to `wait_s`; each poll is the agent's
  *        heartbeat (an agent silent for `agent_ttl_s` loses its checks to the others).
  *   POST /api/probe/v1/results                              a ResultBatch; idempotent by batch_id
- *        and by (check_id, region, planned_at).
+ *        and by (check_id, region, planned_at). Only results of checks assigned to the token's
+ *        region, planned between the replay horizon and now plus a clock-skew allowance, are
+ *        stored; the rest are counted by reason in the ack.
  */
 export const assignedCheckSchema = z.object({
   id: z.number().int().positive(),
@@ -39,6 +41,40 @@ export const assignmentSchema = z.object({
   agent_ttl_s: z.number().int().positive(),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
+
+/** A check of an assignment an agent could not read, and why. */
+export interface RefusedCheck {
+  index: number;
+  id?: number;
+  problem: string;
+}
+
+const assignmentEnvelopeSchema = assignmentSchema.extend({ checks: z.array(z.unknown()) });
+
+/**
+ * Reads an assignment check by check: a malformed check (e.g. an interval that JSON carried as
+ * null) is left out and named, the others are kept. A malformed envelope still throws (ZodError).
+ */
+export function parseAssignment(body: unknown): { assignment: Assignment; refused: RefusedCheck[] } {
+  const envelope = assignmentEnvelopeSchema.parse(body);
+  const checks: AssignedCheck[] = [];
+  const refused: RefusedCheck[] = [];
+  envelope.checks.forEach((raw, index) => {
+    const parsed = assignedCheckSchema.safeParse(raw);
+    if (parsed.success) {
+      checks.push(parsed.data);
+      return;
+    }
+    const id = (raw as { id?: unknown } | null)?.id;
+    const issue = parsed.error.issues[0];
+    refused.push({
+      index,
+      ...(typeof id === 'number' ? { id } : {}),
+      problem: `${issue.path.join('.') || 'check'}: ${issue.message}`,
+    });
+  });
+  return { assignment: { ...envelope, checks }, refused };
+}
 
 export const conditionOutcomeSchema = z.object({
   condition: z.string().max(1000),
@@ -77,7 +113,14 @@ export type ResultBatch = z.infer<typeof resultBatchSchema>;
 
 export const resultBatchAckSchema = z.object({
   batch_id: z.string(),
+  /** Results stored (in the database or the API's disk spool); a slot already stored counts too. */
   accepted: z.number().int(),
+  /** All results of a batch id acknowledged before (a replay). */
   duplicates: z.number().int(),
+  /**
+   * Results not stored, by reason: planned_in_future, too_old (past the replay horizon),
+   * unknown_check, region_not_assigned, invalid, database. Absent from older servers.
+   */
+  rejected: z.record(z.string(), z.number().int()).optional(),
 });
 export type ResultBatchAck = z.infer<typeof resultBatchAckSchema>;

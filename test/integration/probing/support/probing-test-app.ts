@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { ModuleMetadata } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
@@ -39,6 +40,12 @@ export async function startProbingTestEnv(options: {
   systems?: string[];
   extraCatalog?: Record<string, string>;
   simulator?: boolean;
+  /** More modules to mount (e.g. HealthModule.forRoot()). */
+  imports?: ModuleMetadata['imports'];
+  /** Providers to replace (e.g. a clock). */
+  overrides?: { provide: unknown; useValue: unknown }[];
+  /** Runs after the catalog is loaded, before the app (and its embedded agent) starts. */
+  beforeStart?: (db: SqlExecutor) => Promise<void>;
 }): Promise<ProbingTestEnv> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'kuzet-probing-'));
   const catalogDir = path.join(tmp, 'catalog');
@@ -65,7 +72,7 @@ export async function startProbingTestEnv(options: {
     KUZET_LOG_LEVEL: 'silent',
     KUZET_DEMO: 'false',
   });
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(config),
       ScheduleModule.forRoot(),
@@ -73,8 +80,11 @@ export async function startProbingTestEnv(options: {
       MetricsModule,
       ProbingModule.forRoot(options.probing),
       AuthModule,
+      ...(options.imports ?? []),
     ],
-  })
+  });
+  for (const o of options.overrides ?? []) builder.overrideProvider(o.provide).useValue(o.useValue);
+  const moduleRef = await builder
     .setLogger(process.env.PROBE_LOG ? (undefined as never) : (false as never))
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024 }), {
@@ -83,6 +93,7 @@ export async function startProbingTestEnv(options: {
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   await app.get(CatalogService).loadFromFolder(catalogDir);
+  await options.beforeStart?.(app.get(SQL_EXECUTOR));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -237,6 +237,22 @@ describe('catalog validation of single files', () => {
     expect(linesOf('agencies: nope\n')).toEqual(['catalog.yaml:1: agencies: expected a list']);
   });
 
+  it('bounds interval and timeout: huge values are refused at their line, naming the field', () => {
+    const check = (fields: string) =>
+      linesOf(system(`      - code: x\n        kind: http\n        target: https://egov.kz/\n${fields}`));
+    expect(check('        interval: 1e308\n')).toEqual([
+      'catalog.yaml:13: systems[0].checks[0].interval: must be at most 1d, got 1e+308',
+    ]);
+    expect(check('        interval: 99999999d\n')).toEqual([
+      'catalog.yaml:13: systems[0].checks[0].interval: must be at most 1d, got 99999999d',
+    ]);
+    expect(check('        interval: 1d\n        timeout: 6m\n')).toEqual([
+      'catalog.yaml:14: systems[0].checks[0].timeout: must be at most 5m, got 6m',
+    ]);
+    expect(check('        interval: 1d\n        timeout: 5m\n')).toEqual([]);
+    expect(check(`        interval: ${'9'.repeat(400)}\n`)[0]).toMatch(/checks\[0\]\.interval: /);
+  });
+
   it('names the bad kind and kind-specific problems', () => {
     expect(linesOf(system('      - { code: x, kind: ftp, target: "ftp://a" }\n'))).toEqual([
       'catalog.yaml:10: systems[0].checks[0].kind: kind must be one of http, tcp, dns, tls, heartbeat',

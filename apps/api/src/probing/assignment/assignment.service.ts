@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Assignment } from '@kuzet/contracts';
+import { assignedCheckProblem } from '@kuzet/checks';
 import { Observable, Subject, Subscription } from 'rxjs';
 import { CatalogEvents } from '../../catalog/catalog-events.service';
 import { AppConfig } from '../../config/app-config';
@@ -7,6 +8,7 @@ import { ProbingMetrics } from '../metrics/probing-metrics.service';
 import { ProbingClock } from '../probing-clock';
 import { PROBING_OPTIONS, ProbingOptions } from '../probing.options';
 import { AgentRegistryService } from '../registry/agent-registry.service';
+import { AssignmentHistory, ServedVerdict } from './assignment-history';
 import { AgentPlan, EMBEDDED_AGENT_ID, Plan, planAssignments } from './assignment-plan';
 import type { ProbeCheck } from './probe-check';
 import { resolveProbeCheckSecrets } from './probe-check-secrets';
@@ -21,11 +23,13 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ProbeAssignment');
   private checks: ProbeCheck[] = [];
   private plan: Plan = { agents: new Map(), unassigned: new Map() };
+  private readonly history: AssignmentHistory;
   private readonly loggedUnassigned = new Set<string>();
   private readonly subject = new Subject<void>();
   private readonly subscriptions: Subscription[] = [];
   private reloading: Promise<void> = Promise.resolve();
   private loaded: Promise<void> | undefined;
+  private everLoaded = false;
   private closed = false;
   /** Emits after every recomputation that changed some agent's revision. */
   readonly changes$: Observable<void> = this.subject.asObservable();
@@ -38,7 +42,9 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
     private readonly catalogEvents: CatalogEvents,
     private readonly metrics: ProbingMetrics,
     private readonly clock: ProbingClock,
-  ) {}
+  ) {
+    this.history = new AssignmentHistory(options.replayHorizonMs);
+  }
 
   onModuleInit(): void {
     this.subscriptions.push(
@@ -56,24 +62,51 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Loads the checks once (first caller), later reloads come from catalog events. */
-  ready(): Promise<void> {
+  async ready(): Promise<void> {
     this.loaded ??= this.reload();
-    return this.loaded;
+    await this.loaded;
+    // A first load that failed (database away) is tried again by the next caller.
+    if (!this.everLoaded) this.loaded = undefined;
+  }
+
+  /** Whether the checks were ever loaded: before that, no result can be judged. */
+  get isLoaded(): boolean {
+    return this.everLoaded;
   }
 
   reload(): Promise<void> {
     this.reloading = this.reloading.then(async () => {
       try {
-        const { checks, unresolved } = resolveProbeCheckSecrets(await this.repository.listProbed(), this.config.catalogEnv);
+        const { checks, unresolved } = resolveProbeCheckSecrets(
+          this.withinBounds(await this.repository.listProbed()),
+          this.config.catalogEnv,
+        );
         for (const u of unresolved)
           this.logger.warn({ event: 'probe_assignment.secret_unresolved', check: u.key, variables: u.variables });
         this.checks = checks;
+        this.history.update(this.checks, this.clock.now());
+        this.everLoaded = true;
         this.recompute();
       } catch (error) {
         this.logger.error({ event: 'probe_assignment.reload_failed', err: String(error) });
       }
     });
     return this.reloading;
+  }
+
+  /**
+   * Leaves out checks no agent can schedule (rows written before the catalog bounded interval and
+   * timeout): logged and counted, the others assigned as usual.
+   */
+  private withinBounds(checks: ProbeCheck[]): ProbeCheck[] {
+    const minIntervalMs = this.config.minIntervalS * 1000;
+    return checks.filter((check) => {
+      const problem = assignedCheckProblem(check, minIntervalMs);
+      if (problem === undefined) return true;
+      this.metrics.checksRefused.inc({ where: 'assignment' });
+      this.logger.warn({ event: 'probe_assignment.check_refused', check: check.key, reason: problem });
+      return false;
+    });
   }
 
   /** This agent's assignment now (an agent the plan does not know gets an empty one). */
@@ -90,6 +123,15 @@ export class AssignmentService implements OnModuleInit, OnApplicationShutdown {
       canaries: this.options.canaries,
       agent_ttl_s: this.options.agentTtlS,
     };
+  }
+
+  /**
+   * Whether results of this check from this region, planned at `plannedAt`, come from an assigned
+   * run: the check runs in the region now, or left it after that time (within the replay horizon).
+   * Call ready() first.
+   */
+  served(checkId: number, region: string, plannedAt: number): ServedVerdict {
+    return this.history.served(checkId, region, plannedAt, this.options.clockSkewMs);
   }
 
   /** Whether the embedded agent has the embedded region now. */

@@ -39,6 +39,8 @@ export class EmbeddedAgentService implements OnApplicationBootstrap, OnModuleDes
       minIntervalMs: this.config.minIntervalS * 1000,
       recheck: { delayMs: this.options.recheckDelayMs },
       onLag: (lagMs) => this.metrics.scheduleLag.observe(Math.max(0, lagMs) / 1000),
+      // The runtime logs the check; the others keep running.
+      onCheckRefused: () => this.metrics.checksRefused.inc({ where: 'embedded' }),
       sink: {
         submit: async (batch) => {
           await this.intake.accept(`embedded-${this.bootId}-${++this.batchSeq}`, batch, 'embedded');

@@ -11,6 +11,8 @@ export class ProbingMetrics {
   readonly scheduleLag: Histogram;
   readonly resultsReceived: Counter<'region' | 'source'>;
   readonly duplicateBatches: Counter;
+  readonly checksRefused: Counter<'where'>;
+  readonly resultsRejected: Counter<'reason'>;
 
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
@@ -36,6 +38,18 @@ export class ProbingMetrics {
     this.duplicateBatches = new Counter({
       name: 'kuzet_probe_duplicate_batches_total',
       help: 'Result batches acknowledged as replays',
+      registers,
+    });
+    this.resultsRejected = new Counter({
+      name: 'kuzet_probe_results_rejected_total',
+      help: 'Pushed results not stored, by reason (planned_in_future, too_old, unknown_check, region_not_assigned, invalid, database)',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.checksRefused = new Counter({
+      name: 'kuzet_probe_checks_refused_total',
+      help: 'Checks left out of assignments (where=assignment) or refused by the embedded agent (where=embedded): interval or timeout out of bounds',
+      labelNames: ['where'],
       registers,
     });
   }
