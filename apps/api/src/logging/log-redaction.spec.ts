@@ -46,7 +46,13 @@ describe('log redaction', () => {
     const req = serializeRequest({ url: '/api/push/p1', params: { token: 'p1' }, query: {}, headers: { cookie: 'c' } });
     expect(JSON.stringify(req)).not.toMatch(/p1|"c"/);
     expect(serializeResponse({ statusCode: 200, headers: { 'set-cookie': 's' } }).headers).toEqual({ 'set-cookie': REDACTED });
-    const err = serializeError({ type: 'Error', message: 'no check for /api/push/p2', stack: 'Error: at /api/push/p2' } as never);
-    expect(JSON.stringify(err)).not.toContain('p2');
+    const err = serializeError({
+      type: 'Error',
+      message: 'no check for /api/push/p2',
+      stack: 'Error: at /api/push/p2',
+      url: 'http://x/api/push/p2',
+      headers: { authorization: 'Bearer p3' },
+    } as never);
+    expect(JSON.stringify(err)).not.toMatch(/p2|p3/);
   });
 });

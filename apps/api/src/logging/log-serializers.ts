@@ -33,11 +33,13 @@ export function serializeResponse(res: SerializedResponse): SerializedResponse {
   return { ...res, headers: redactHeaders(res.headers) };
 }
 
-/** The logged error: message and stack with any credential they quote (a URL, a bearer token) replaced. */
+/** The logged error: its texts (message, stack, url…) and any headers it carries without credentials. */
 export function serializeError(err: SerializedError): SerializedError {
   if (!err || typeof err !== 'object') return err;
   const out = { ...err } as SerializedError & Record<string, unknown>;
-  if (typeof out.message === 'string') out.message = redactText(out.message);
-  if (typeof out.stack === 'string') out.stack = redactText(out.stack);
+  for (const [key, value] of Object.entries(out)) {
+    if (typeof value === 'string') out[key] = redactText(value);
+    else if (key === 'headers' && value && typeof value === 'object') out[key] = redactHeaders(value as Record<string, unknown>);
+  }
   return out;
 }
