@@ -13,6 +13,7 @@ import { KuzetProcess, startKuzet, waitForOk } from '../support/kuzet-process';
 
 const ADMIN = { email: 'admin@logscan.kuzet', password: 'log-scan-admin-password' };
 const REGION = 'logscan';
+const CHECK_SECRET = `chk-secret-${process.pid}-log-scan`;
 
 const CATALOG = `
 agencies:
@@ -28,12 +29,19 @@ systems:
         kind: heartbeat
         interval: 1m
         options: { grace: 1m }
+      - code: api
+        kind: http
+        target: https://egov.kz/health
+        interval: 1m
+        options:
+          headers: { Authorization: 'Bearer ${CHECK_SECRET}', X-Api-Key: '${CHECK_SECRET}' }
 `;
 
 /**
  * A whole session against the built app at debug level: sign-in, reads, writes with the CSRF
  * token, a refused write, heartbeat pushes (POST, GET, query string), a probe batch and a long
- * poll with a probe token, sign-out. None of the credentials may appear in the log output.
+ * poll with a probe token, a check whose headers hold a credential, sign-out. None of the
+ * credentials may appear in the log output.
  */
 describe('log scan: no credential reaches the log (built app)', () => {
   const catalogDir = mkdtempSync(join(tmpdir(), 'kuzet-logscan-'));
@@ -54,7 +62,7 @@ describe('log scan: no credential reaches the log (built app)', () => {
     rmSync(catalogDir, { recursive: true, force: true });
   });
 
-  it('keeps session, CSRF, push and probe tokens out of every log line', async () => {
+  it('keeps session, CSRF, push and probe tokens and check credentials out of every log line', async () => {
     app = startKuzet(
       {
         DATABASE_URL: db.url,
@@ -122,7 +130,9 @@ describe('log scan: no credential reaches the log (built app)', () => {
     // The scan means something only if the requests were logged at all.
     expect(log).toContain('/api/auth/login');
     expect(log).toContain('/api/push/');
-    const secrets = { session: sessionToken, csrf: admin.csrfToken, push: pushToken, probe: probe.token };
+    // The catalog with the credential-bearing check was loaded (its audit and log lines were written).
+    expect((await ds.query(`SELECT 1 FROM checks WHERE code = $1`, ['api'])).length).toBe(1);
+    const secrets = { session: sessionToken, csrf: admin.csrfToken, push: pushToken, probe: probe.token, check: CHECK_SECRET };
     const leaks = Object.entries(secrets)
       .filter(([, value]) => log.includes(value))
       .map(([name, value]) => `${name}: ${log.split('\n').find((line) => line.includes(value))?.slice(0, 400)}`);
