@@ -12,6 +12,7 @@ import {
 } from '@kuzet/contracts';
 import { isAlias, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
+import { findTextFault } from '../../request-rules/text-problems';
 import { CatalogSourceFile } from './catalog-source';
 import { LocatedItem } from './located-item';
 import { YamlSourceMap } from './yaml-source-map';
@@ -72,6 +73,12 @@ export function parseCatalogFile(file: CatalogSourceFile): ParsedCatalogFile {
   }
 
   const map = new YamlSourceMap(doc, lines);
+  // A YAML escape ("\0", "\x00") gives a NUL that PostgreSQL would refuse only at apply time.
+  const fault = findTextFault(data);
+  if (fault) {
+    const field = formatFieldPath(fault.path) || undefined;
+    return { problems: [{ file: file.path, line: map.line(fault.path), field, message: fault.message }], items: [], unreadable: true };
+  }
   const shape = catalogFileShapeSchema.safeParse(data);
   if (!shape.success) {
     for (const issue of zodIssuesToPathIssues(shape.error.issues)) {
