@@ -7,6 +7,7 @@ describe('findTextProblem', () => {
     expect(findTextProblem({ tags: ['ok', '\u0000'] })?.field).toBe('tags.1');
     expect(findTextProblem({ ['k\u0000']: 1 })?.field).toBe('k\\0');
     expect(findTextProblem('\u0000')?.field).toBe('(body)');
+    expect(findTextProblem({ a: { b: 'x\u0000' }, c: '\u0000' })?.field).toBe('a.b');
   });
 
   it('passes clean values, unicode included, and refuses absurd nesting', () => {

@@ -5,6 +5,7 @@ import {
   CatalogProblem,
   CatalogSection,
   categoryDocumentSchema,
+  findTextFault,
   formatFieldPath,
   maintenanceDocumentSchema,
   systemDocumentSchema,
@@ -12,7 +13,6 @@ import {
 } from '@kuzet/contracts';
 import { isAlias, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
-import { findTextFault } from '../../request-rules/text-problems';
 import { CatalogSourceFile } from './catalog-source';
 import { LocatedItem } from './located-item';
 import { YamlSourceMap } from './yaml-source-map';
