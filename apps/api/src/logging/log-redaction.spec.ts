@@ -52,7 +52,8 @@ describe('log redaction', () => {
       stack: 'Error: at /api/push/p2',
       url: 'http://x/api/push/p2',
       headers: { authorization: 'Bearer p3' },
+      parameters: ['p4'],
     } as never);
-    expect(JSON.stringify(err)).not.toMatch(/p2|p3/);
+    expect(JSON.stringify(err)).not.toMatch(/p2|p3|p4/);
   });
 });

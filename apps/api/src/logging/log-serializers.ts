@@ -1,5 +1,5 @@
 import { stdSerializers } from 'pino';
-import { redactHeaders, redactQuery, redactText, redactUrl } from './log-redaction';
+import { REDACTED, redactHeaders, redactQuery, redactText, redactUrl } from './log-redaction';
 
 /** A request as pino-std-serializers gives it (pino-http wraps ours around theirs). */
 interface SerializedRequest {
@@ -40,6 +40,8 @@ export function serializeError(err: SerializedError): SerializedError {
   for (const [key, value] of Object.entries(out)) {
     if (typeof value === 'string') out[key] = redactText(value);
     else if (key === 'headers' && value && typeof value === 'object') out[key] = redactHeaders(value as Record<string, unknown>);
+    // A failed query's bound values (TypeORM's QueryFailedError.parameters) may be a token looked up.
+    else if (key === 'parameters') out[key] = REDACTED;
   }
   return out;
 }
