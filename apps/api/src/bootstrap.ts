@@ -7,6 +7,8 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
+import { DataExceptionFilter } from './request-rules/data-exception.filter';
+import { registerRequestRules } from './request-rules/request-rules';
 import { registerSecurityHeaders } from './web/security-headers';
 import { registerWebApp } from './web/web-static';
 
@@ -31,6 +33,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, { redisUrl: config.realtime.redisUrl }));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   await registerSecurityHeaders(app);
+  registerRequestRules(app);
+  app.useGlobalFilters(new DataExceptionFilter(app.getHttpAdapter()));
   setupOpenApi(app);
   await registerWebApp(app, findWebDist());
   return app;

@@ -21,6 +21,7 @@ export * from './network/ip-address';
 export * from './network/host-port';
 export * from './network/probe-network-policy';
 export * from './time/zoned-time';
+export * from './text/text-fault';
 export * from './checks/check-outcome';
 export * from './checks/tls-details';
 export * from './probing/probe-protocol';

@@ -1,4 +1,4 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Post, Req, Res, UsePipes } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Post, Req, Res, UseGuards, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -8,6 +8,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { SessionView } from '@kuzet/contracts';
 import type { FastifyReply } from 'fastify';
@@ -17,6 +18,7 @@ import { LoginBodyDto, PasswordChangeBodyDto, SessionViewDto } from './auth.dto'
 import { AuthService, LoginRateLimitedError } from './auth.service';
 import { AuthValidationPipe } from './auth-validation.pipe';
 import { AuthenticatedRequest, clientAddress } from './authenticated-request';
+import { SameOriginGuard } from './same-origin.guard';
 import { clearedSessionCookie, cookieIsSecure, sessionCookie, sessionTokenOf } from './session-cookie';
 
 @ApiTags('auth')
@@ -30,10 +32,13 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @UseGuards(SameOriginGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: sets the kuzet_session cookie; the body holds the CSRF token for writes' })
   @ApiOkResponse({ type: SessionViewDto })
   @ApiBadRequestResponse()
+  @ApiForbiddenResponse({ description: 'sent from a page of another site (Origin names another host)' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'the body is not application/json' })
   @ApiUnauthorizedResponse({ description: 'wrong e-mail or password (one message for both)' })
   @ApiTooManyRequestsResponse({
     description: 'too many failed attempts for this e-mail from this address, or from this address; see Retry-After',

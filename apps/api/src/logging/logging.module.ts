@@ -1,6 +1,8 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { redactText } from './log-redaction';
+import { serializeError, serializeRequest, serializeResponse } from './log-serializers';
 
 /** Paths whose every request would drown the log: scraped or polled by machines. */
 const QUIET_PATHS = new Set(['/api/health', '/metrics']);
@@ -9,7 +11,10 @@ function requestPath(req: { url?: string; originalUrl?: string }): string {
   return (req.originalUrl ?? req.url ?? '').split('?')[0];
 }
 
-/** pino, one JSON line an event; HTTP requests logged on completion, except health and metrics. */
+/**
+ * pino, one JSON line an event; HTTP requests logged on completion, except health and metrics.
+ * See log-redaction.ts for what is kept out of the log.
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -24,7 +29,14 @@ export class LoggingModule {
             base: { app: 'kuzet' },
             // Fastify's middleware layer may rewrite req.url relative to the mount; originalUrl is the request's.
             autoLogging: { ignore: (req) => QUIET_PATHS.has(requestPath(req)) },
-            redact: ['req.headers.cookie', 'req.headers.authorization'],
+            // Credentials never reach the log: headers, URLs (push tokens, token query parameters)
+            // and error texts are redacted by the serializers; message strings by the hook.
+            serializers: { req: serializeRequest, res: serializeResponse, err: serializeError },
+            hooks: {
+              logMethod(args, method) {
+                method.apply(this, args.map((a) => (typeof a === 'string' ? redactText(a) : a)) as typeof args);
+              },
+            },
           },
         }),
       ],

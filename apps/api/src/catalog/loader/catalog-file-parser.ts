@@ -5,6 +5,7 @@ import {
   CatalogProblem,
   CatalogSection,
   categoryDocumentSchema,
+  findTextFault,
   formatFieldPath,
   maintenanceDocumentSchema,
   systemDocumentSchema,
@@ -72,6 +73,12 @@ export function parseCatalogFile(file: CatalogSourceFile): ParsedCatalogFile {
   }
 
   const map = new YamlSourceMap(doc, lines);
+  // A YAML escape ("\0", "\x00") gives a NUL that PostgreSQL would refuse only at apply time.
+  const fault = findTextFault(data);
+  if (fault) {
+    const field = formatFieldPath(fault.path) || undefined;
+    return { problems: [{ file: file.path, line: map.line(fault.path), field, message: fault.message }], items: [], unreadable: true };
+  }
   const shape = catalogFileShapeSchema.safeParse(data);
   if (!shape.success) {
     for (const issue of zodIssuesToPathIssues(shape.error.issues)) {

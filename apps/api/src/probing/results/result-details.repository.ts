@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ResultRecord } from '@kuzet/contracts';
 import { SQL_EXECUTOR, SqlExecutor } from '../../database/sql-executor';
+import { jsonWithoutNul, withoutNul } from './nul-free-text';
 
 export interface LatestDetailsRow {
   check_id: number;
@@ -21,9 +22,10 @@ function values(records: readonly ResultRecord[]): { sql: string; params: unknow
       r.region,
       new Date(r.planned_at),
       r.outcome,
-      JSON.stringify(r.conditions ?? []),
-      JSON.stringify(r.details ?? {}),
-      r.error_message ?? null,
+      // Quoted from the target: a NUL would make PostgreSQL refuse the whole row.
+      JSON.stringify(jsonWithoutNul(r.conditions ?? [])),
+      JSON.stringify(jsonWithoutNul(r.details ?? {})),
+      r.error_message == null ? null : withoutNul(r.error_message),
     );
     return `($${base + 1}::integer, $${base + 2}::text, $${base + 3}::timestamptz, $${base + 4}::smallint, $${base + 5}::jsonb, $${base + 6}::jsonb, $${base + 7}::text)`;
   });

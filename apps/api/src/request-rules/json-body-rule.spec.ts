@@ -1,0 +1,22 @@
+import { jsonBodyRefusal } from './json-body-rule';
+
+describe('jsonBodyRefusal', () => {
+  const body = (type?: string) => ({ 'content-length': '10', ...(type ? { 'content-type': type } : {}) });
+
+  it('lets JSON writes, writes without a body and reads pass', () => {
+    expect(jsonBodyRefusal('POST', '/api/auth/login', body('application/json'))).toBeUndefined();
+    expect(jsonBodyRefusal('PATCH', '/api/users/1', body('Application/JSON; charset=utf-8'))).toBeUndefined();
+    expect(jsonBodyRefusal('POST', '/api/incidents/1/ack', { 'content-length': '0' })).toBeUndefined();
+    expect(jsonBodyRefusal('GET', '/api/audit', body('text/plain'))).toBeUndefined();
+  });
+
+  it('refuses form, multipart, text and untyped bodies on writes under /api', () => {
+    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', undefined])
+      expect(jsonBodyRefusal('POST', '/api/auth/login', body(type))).toContain('application/json');
+    expect(jsonBodyRefusal('DELETE', '/api/catalog/systems/x', { 'transfer-encoding': 'chunked', 'content-type': 'text/plain' })).toBeDefined();
+  });
+
+  it('keeps heartbeat pushes open to any body', () => {
+    expect(jsonBodyRefusal('POST', '/api/push/abc?x=1', body('text/plain'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,26 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Heartbeat pushes come from cron jobs and CI steps (`curl -d @log`), whatever their body: the
+ * body is ignored and the push token in the path is the credential, so any content type is taken.
+ */
+const ANY_BODY_PATHS = [/^\/api\/push\//];
+
+/**
+ * Writes to the API carry JSON or nothing. A browser sends a cross-site form (urlencoded,
+ * multipart, text/plain) without a preflight; refusing every other type closes login CSRF and
+ * leaves a cross-site request only JSON, which needs CORS the API never grants.
+ * Returns why the request is refused (415), or undefined when it may pass.
+ */
+export function jsonBodyRefusal(method: string, url: string, headers: IncomingHttpHeaders): string | undefined {
+  if (!WRITE_METHODS.has(method.toUpperCase())) return undefined;
+  const path = url.split('?')[0];
+  if (!path.startsWith('/api/') || ANY_BODY_PATHS.some((p) => p.test(path))) return undefined;
+  const hasBody = Number(headers['content-length'] ?? 0) > 0 || headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return undefined;
+  const mediaType = String(headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (mediaType === 'application/json') return undefined;
+  return `a request body must be sent as application/json (Content-Type: application/json), not ${mediaType || 'without a content type'}`;
+}

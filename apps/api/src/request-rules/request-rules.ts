@@ -1,0 +1,36 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { jsonBodyRefusal } from './json-body-rule';
+import { findTextProblem } from './text-problems';
+
+/**
+ * Probe results quote the outside world (a target's error text, its headers): a NUL there is the
+ * target's, not an attack, and refusing the batch would make the agent replay it forever. Their
+ * store drops NUL instead (probing/results/nul-free-text.ts).
+ */
+const BODY_QUOTES_OUTSIDE_TEXT = new Set(['/api/probe/v1/results']);
+
+/**
+ * Rules every HTTP request obeys before any guard or handler runs (Fastify hooks, so routes
+ * cannot forget them): writes under /api are JSON (415), and no path parameter, query parameter
+ * or body field holds a NUL character (400 naming the field).
+ */
+export function registerRequestRules(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const refusal = jsonBodyRefusal(request.method, request.url, request.headers);
+    if (refusal) return reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message: refusal });
+  });
+  fastify.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+    const bodyChecked = !BODY_QUOTES_OUTSIDE_TEXT.has(request.url.split('?')[0]);
+    const problem =
+      findTextProblem(request.params) ?? findTextProblem(request.query) ?? (bodyChecked ? findTextProblem(request.body) : undefined);
+    if (problem)
+      return reply.code(400).send({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `Validation failed: ${problem.field}: ${problem.message}`,
+        errors: [problem],
+      });
+  });
+}
