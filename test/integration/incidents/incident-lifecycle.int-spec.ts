@@ -131,6 +131,9 @@ describe('detector and incidents on PostgreSQL', () => {
     clock.t = S(180) + 119_000;
     expect(await app.get(IncidentsService).sweep()).toBe(0);
     clock.t = S(180) + 120_000;
+    // the portal, its symptom, still fails: the root waits the symptom grace (15 s) for it
+    expect(await app.get(IncidentsService).sweep()).toBe(0);
+    clock.t = S(180) + 135_000;
     expect(await app.get(IncidentsService).sweep()).toBe(1);
     expect(await app.get(IncidentsService).sweep()).toBe(0);
     rows = await incidents();
