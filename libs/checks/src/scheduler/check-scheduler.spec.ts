@@ -434,6 +434,19 @@ describe('CheckScheduler', () => {
     await h.scheduler.stop();
   });
 
+  it('takes a recheck asked from inside the run that saw the change (the check still in flight)', async () => {
+    const h = harness({ durationMs: () => 300 });
+    h.scheduler.setChecks([check(1, { intervalMs: 10_000, timeoutMs: 2_000 })]);
+    h.scheduler.start();
+    await h.clock.advance(h.scheduler.nextPlannedAt(1)! - h.clock.now() + 100);
+    const first = h.runsOf(1)[0];
+    expect(first.endedAt).toBeUndefined(); // in flight until +300
+    expect(h.scheduler.recheck(1, first.plannedAt + 1_300)).toBe(true);
+    await h.clock.advance(5_000);
+    expect(h.runsOf(1).filter((r) => r.recheck).map((r) => r.plannedAt - first.plannedAt)).toEqual([1_300]);
+    await h.scheduler.stop();
+  });
+
   it('refuses a recheck when the next regular slot comes first, or the check is unknown', async () => {
     const h = harness({ durationMs: () => 100 });
     h.scheduler.setChecks([check(1, { intervalMs: 2_000, timeoutMs: 1_000 })]);

@@ -236,12 +236,14 @@ export class CheckScheduler {
 
   /**
    * Runs a check once more at `at` (epoch ms), off its grid, marked as a recheck. Refused (false)
-   * when the check is unknown, a run of it is queued or in flight, or its next regular slot comes
-   * no later than `at` (that slot serves). The regular schedule is left alone.
+   * when the check is unknown, one is already pending, or its next regular slot comes no later
+   * than `at` (that slot serves). The regular schedule is left alone. It may be asked while the
+   * check's run is still in flight (the agent asks from inside the run that saw the change); a
+   * run still in flight at `at` makes the recheck lapse.
    */
   recheck(id: number, at: number): boolean {
     const entry = this.entries.get(id);
-    if (!this.started || !entry || entry.busy || entry.nextAt <= at) return false;
+    if (!this.started || !entry || entry.nextAt <= at) return false;
     const pending = this.pendingRechecks.get(id);
     if (pending) return false;
     const r: PendingRecheck = { heapIndex: -1, at, id };
