@@ -7,6 +7,7 @@ export * from './catalog/localized-text.schema';
 export * from './catalog/check.schema';
 export * from './catalog/check-rules';
 export * from './catalog/category.schema';
+export * from './catalog/notification-policy.schema';
 export * from './catalog/agency.schema';
 export * from './catalog/system.schema';
 export * from './catalog/maintenance.schema';
