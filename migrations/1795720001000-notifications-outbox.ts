@@ -10,7 +10,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   and last flushed, the incidents already told).
  * - notification_outbox: one row per message to one recipient, claimed by the delivery worker
  *   with FOR UPDATE SKIP LOCKED; idempotency_key is unique per (incident, transition, channel,
- *   recipient), and is the webhook-id.
+ *   recipient), and is the webhook-id. A row still undelivered at give_up_at becomes a dead letter.
  * - notification_endpoints: recipients disabled by the receiver itself (HTTP 410 Gone).
  * Plain SQL: runs the same on PostgreSQL, TimescaleDB and PGlite.
  */
@@ -52,6 +52,7 @@ export class NotificationsOutbox1795720001000 implements MigrationInterface {
       state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'dead')),
       attempts integer NOT NULL DEFAULT 0,
       next_attempt_at timestamptz NOT NULL,
+      give_up_at timestamptz NOT NULL,
       claimed_until timestamptz NULL,
       last_error text NULL,
       created_at timestamptz NOT NULL,

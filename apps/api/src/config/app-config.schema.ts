@@ -59,6 +59,12 @@ export const appConfigSchema = z.object({
   KUZET_LOGIN_RATE_WINDOW_S: int(1, 86_400).default(60),
   KUZET_REALTIME_REPLAY_EVENTS: int(10, 1_000_000).default(10_000),
   KUZET_REALTIME_SUMMARY_MS: int(100, 600_000).default(5_000),
+  KUZET_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).default('http://localhost:3000'),
+  KUZET_NOTIFY_TICK_MS: int(0, 60_000).default(1_000),
+  KUZET_NOTIFY_BATCH: int(1, 10_000).default(100),
+  KUZET_NOTIFY_GIVE_UP_S: int(60, 30 * 86_400).default(86_400),
+  KUZET_NOTIFY_RETRY_BASE_MS: int(10, 600_000).default(1_000),
+  KUZET_NOTIFY_RETRY_MAX_MS: int(100, 86_400_000).default(300_000),
 });
 
 export type AppConfigValues = z.infer<typeof appConfigSchema>;
