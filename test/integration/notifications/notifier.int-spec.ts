@@ -116,20 +116,21 @@ describe('agency alerts on PostgreSQL', () => {
     expect((await outbox()).map((r) => [r.state, r.last_error])).toEqual([['failed', 'connection refused']]);
     await h.setStatus(ids.systems.second, 'major_outage', S(5));
     for (const t of [10, 20, 30]) await h.tickAt(S(t));
-    // Back, but overloaded: 503 with Retry-After 45 s.
-    receiver.mode = { kind: 'unavailable', retryAfterS: 45 };
+    // Back, but overloaded: 503 with Retry-After 120 s.
+    receiver.mode = { kind: 'unavailable', retryAfterS: 120 };
     await receiver.start();
     await h.tickAt(S(60));
     const afterRetry = await outbox();
     expect(afterRetry.every((r) => r.state === 'failed' && r.last_error === 'HTTP 503')).toBe(true);
-    for (const r of afterRetry) expect(new Date(r.next_attempt_at).getTime()).toBeGreaterThanOrEqual(S(60) + 45_000);
-    // The first system recovers and resolves while the receiver is still down: its resolution waits behind its alert.
+    for (const r of afterRetry) expect(new Date(r.next_attempt_at).getTime()).toBeGreaterThanOrEqual(S(60) + 120_000);
+    // The first system recovers and resolves meanwhile; the receiver would take it, but the
+    // resolution waits behind its alert, which waits for its Retry-After.
     await h.setStatus(ids.systems.first, 'operational', S(70));
     await h.sweepAt(S(70) + COOLDOWN_MS);
-    await h.tickAt(S(70) + COOLDOWN_MS);
-    expect(receiver.received).toEqual([]);
     receiver.mode = { kind: 'ok' };
-    for (let t = 140; t <= 400; t += 20) await h.tickAt(S(t));
+    await h.tickAt(S(71) + COOLDOWN_MS);
+    expect(receiver.received).toEqual([]);
+    for (let t = 180; t <= 500; t += 20) await h.tickAt(S(t));
     expect((await outbox()).map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
     const kindsOf = (system: string) =>
       receiver.received.filter((r) => r.body.incidents.some((i) => i.systemCode === system)).map((r) => r.body.kind);
