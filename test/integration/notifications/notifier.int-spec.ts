@@ -99,6 +99,13 @@ describe('agency alerts on PostgreSQL', () => {
       expect(receiver.to(path).map((r) => r.body.kind)).toEqual(['informational']);
       expect(receiver.to(path)[0].body.incidents.map((i) => i.systemCode).sort()).toEqual(agencyDeps.map((d) => d.code).sort());
     }
+    // Still failing 4 h (repeat_interval) after the alert: one reminder, to the gateway's agency only.
+    await h.tickAt(S(31 + 4 * 3600 - 10));
+    expect(receiver.to('/nit').map((r) => r.body.kind)).toEqual(['firing']);
+    await h.tickAt(S(31 + 4 * 3600));
+    await h.tickAt(S(40 + 4 * 3600));
+    expect(receiver.to('/nit').map((r) => r.body.kind)).toEqual(['firing', 'repeat']);
+    expect(receiver.received.filter((r) => r.body.kind === 'repeat')).toHaveLength(1);
   });
 
   it("outage of the receiver (refused, then 503 with Retry-After): everything arrives once it is back, in order per incident, duplicates share the key", async () => {

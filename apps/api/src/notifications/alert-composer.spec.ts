@@ -1,5 +1,5 @@
 import { AgencyContact, notificationPolicySchema, NotificationPolicyInput } from '@kuzet/contracts';
-import { ComposeContext, composeEscalations, composeFlush } from './alert-composer';
+import { ComposeContext, composeEscalations, composeFlush, composeRepeat } from './alert-composer';
 import { groupFlushAt } from './group-timing';
 import type { AgencyPolicy, IncidentSnapshot, PendingIntent } from './notification-records';
 import { quietHoursEnd } from './quiet-hours';
@@ -110,6 +110,21 @@ describe('composeFlush (grouping)', () => {
     expect(held.rows[0].nextAttemptAt).toBe(NOW + 90 * 60_000);
     const critical = composeFlush(ctx(a), [intent(1)], byId([snap(1, { severity: 'sev1' })]));
     expect(critical.rows[0].nextAttemptAt).toBe(NOW);
+  });
+});
+
+describe('composeRepeat', () => {
+  it('reminds of alerted, unresolved incidents once repeat_interval has passed since the last message', () => {
+    const a = agency({ repeat_interval: '1h' });
+    const open = [snap(2, { alerted: true }), snap(1, { alerted: true })];
+    expect(composeRepeat(ctx(a), NOW - 3_599_000, open)).toBeNull();
+    expect(composeRepeat(ctx(a), NOW - 3_600_000, [])).toBeNull();
+    const rows = composeRepeat(ctx(a), NOW - 3_600_000, open)!;
+    expect(rows.map((r) => `${r.kind} ${r.channel} ${r.incidentIds.join(',')}`)).toEqual([
+      'repeat email 1,2',
+      'repeat webhook 1,2',
+      'repeat telegram 1,2',
+    ]);
   });
 });
 

@@ -96,6 +96,12 @@ export function messagesFor(
   return rows;
 }
 
+/** Whether the agency's policy sends an incident to a contact. */
+function routedTo(agency: AgencyPolicy): (contact: AgencyContact, incident: IncidentSnapshot) => boolean {
+  return (c, i) =>
+    recipientsFor(agency.policy, agency.contacts, { systemCode: i.systemCode, severity: i.severity }).includes(c);
+}
+
 /**
  * A group flush: the agency's pending intents, judged by each incident's state NOW (so a system
  * that became a symptom during the group wait is folded under its root, and one that opened and
@@ -127,8 +133,7 @@ export function composeFlush(
       informational.set(s.id, s);
   }
   const { agency } = ctx;
-  const routed = (c: AgencyContact, i: IncidentSnapshot) =>
-    recipientsFor(agency.policy, agency.contacts, { systemCode: i.systemCode, severity: i.severity }).includes(c);
+  const routed = routedTo(agency);
   const tag = (m: Map<number, IncidentSnapshot>, t: string) => `${t}:${[...m.keys()].join(',')}@${ctx.now}`;
   const sorted = (m: Map<number, IncidentSnapshot>) => [...m.values()].sort((a, b) => a.id - b.id);
   return {
@@ -149,6 +154,22 @@ export function composeFlush(
     informed: [...informational.keys()],
     cleared: [...resolved.keys()],
   };
+}
+
+/**
+ * A reminder of the agency's alerted, unresolved incidents, once `repeat_interval` has passed
+ * since the group last sent anything (null: not due, or nothing to remind of).
+ */
+export function composeRepeat(
+  ctx: ComposeContext,
+  lastFlushedAt: number | null,
+  open: readonly IncidentSnapshot[],
+): NewOutboxRow[] | null {
+  const { agency } = ctx;
+  if (open.length === 0 || lastFlushedAt === null) return null;
+  if (ctx.now < lastFlushedAt + agency.policy.repeat_interval * 1000) return null;
+  const sorted = [...open].sort((a, b) => a.id - b.id);
+  return messagesFor(ctx, 'repeat', 0, sorted, agency.contacts, routedTo(agency), `repeat@${ctx.now}`);
 }
 
 /** An alerted incident still unacknowledged, with when it was alerted and the levels told so far. */

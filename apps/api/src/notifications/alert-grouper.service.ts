@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DetectionClock } from '../detection/detection-clock';
-import { ComposeContext, composeEscalations, composeFlush } from './alert-composer';
+import { ComposeContext, composeEscalations, composeFlush, composeRepeat } from './alert-composer';
 import { groupFlushAt } from './group-timing';
 import { INFORMED_LEVEL } from './notification-records';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from './notifications.options';
@@ -43,6 +43,25 @@ export class AlertGrouperService {
         await repo.insertOutbox(rows, this.options.giveUpAfterMs);
         await repo.markTold(told, ctx.now);
         for (const t of told) this.logger.log(`escalated incident ${t.incidentId} to level ${t.level} (${agency.code})`);
+        return rows.length;
+      });
+    return written;
+  }
+
+  /** Reminds of alerted, unresolved incidents every repeat_interval; returns notifications written. */
+  async remindDue(): Promise<number> {
+    let written = 0;
+    for (const agencyId of await this.uow.repo().agenciesWithAlertedOpen())
+      written += await this.uow.run(async (repo) => {
+        const lastFlushedAt = await repo.lockGroup(agencyId);
+        const agency = await repo.agencyPolicy(agencyId);
+        if (lastFlushedAt === undefined || !agency) return 0;
+        const ctx = await this.context(repo, agency);
+        const rows = composeRepeat(ctx, lastFlushedAt, await repo.alertedOpen(agencyId));
+        if (rows === null) return 0;
+        await repo.insertOutbox(rows, this.options.giveUpAfterMs);
+        await repo.groupReminded(agencyId, ctx.now);
+        this.logger.log(`group ${agency.code} reminded: ${rows.length} notifications`);
         return rows.length;
       });
     return written;

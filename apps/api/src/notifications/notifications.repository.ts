@@ -228,6 +228,40 @@ export class NotificationsRepository {
     ]);
   }
 
+  /** Agencies with alerted incidents not resolved yet (reminders). */
+  async agenciesWithAlertedOpen(): Promise<number[]> {
+    const rows = await this.sql.query<{ agency_id: number }>(
+      `SELECT DISTINCT i.agency_id FROM notification_alerted n JOIN incidents i ON i.id = n.incident_id
+        WHERE n.level = 0 AND i.state <> 'resolved' ORDER BY i.agency_id`,
+    );
+    return rows.map((r) => Number(r.agency_id));
+  }
+
+  /** The group's last send, its row locked (null: no group row, never sent). */
+  async lockGroup(agencyId: number): Promise<number | null | undefined> {
+    const rows = await this.sql.query<{ last_flushed_at: Date | null }>(
+      `SELECT last_flushed_at FROM notification_groups WHERE agency_id = $1 AND group_key = 'agency' FOR UPDATE SKIP LOCKED`,
+      [agencyId],
+    );
+    return rows[0] ? ms(rows[0].last_flushed_at) : undefined;
+  }
+
+  async alertedOpen(agencyId: number): Promise<IncidentSnapshot[]> {
+    const rows = await this.sql.query<SnapshotRow>(
+      `${SNAPSHOT_SQL} WHERE i.agency_id = $1 AND i.state <> 'resolved'
+         AND EXISTS (SELECT 1 FROM notification_alerted n WHERE n.incident_id = i.id AND n.level = 0)`,
+      [agencyId],
+    );
+    return rows.map(toSnapshot);
+  }
+
+  async groupReminded(agencyId: number, now: number): Promise<void> {
+    await this.sql.query(
+      `UPDATE notification_groups SET last_flushed_at = $2 WHERE agency_id = $1 AND group_key = 'agency'`,
+      [agencyId, at(now)],
+    );
+  }
+
   // --- escalation
 
   /** Agencies with alerted incidents nobody acknowledged yet. */

@@ -7,7 +7,7 @@ import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from './notifications.opt
 const MAX_ROUNDS_PER_TICK = 20;
 
 /**
- * The notifier's bounded loop: every tick, flush due groups, write due escalations, then deliver
+ * The notifier's bounded loop: every tick, flush due groups, write due escalations and reminders, then deliver
  * until the queue holds nothing due (at most MAX_ROUNDS_PER_TICK batches). A tick starts only
  * after the previous one ended (a timer chain, not an interval), so ticks never overlap.
  */
@@ -38,6 +38,7 @@ export class NotifierLoopService implements OnApplicationBootstrap, OnModuleDest
   async runOnce(): Promise<void> {
     await this.grouper.flushDue();
     await this.grouper.escalateDue();
+    await this.grouper.remindDue();
     for (let round = 0; round < MAX_ROUNDS_PER_TICK; round++)
       if ((await this.worker.deliverDue()) < this.options.batchSize) break;
   }
