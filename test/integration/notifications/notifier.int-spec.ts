@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FakeClock } from '../../../apps/api/src/incidents/testing/fake-incidents';
+import { NotificationsMetrics } from '../../../apps/api/src/notifications/notifications-metrics';
 import { createDedicatedDatabase, openDataSource } from '../ingest/support/ingest-harness';
 import { signedInAs } from '../../support/auth-helpers';
 import { COOLDOWN_MS, NotifierHarness, S, seed, webhook } from './support/notifier-test-app';
@@ -75,6 +76,12 @@ describe('agency alerts on PostgreSQL', () => {
       expect(receiver.to(path)[1].body.incidents).toHaveLength(40);
     }
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(4);
+    const metrics = h.app.get(NotificationsMetrics);
+    const value = async (m: { get(): Promise<{ values: { value: number; labels: Record<string, unknown> }[] }> }) =>
+      (await m.get()).values.find((v) => v.labels.channel === 'webhook')?.value;
+    expect(await value(metrics.sent)).toBe(4);
+    expect(await value(metrics.backlog)).toBeUndefined();
+    expect((await metrics.latency.get()).values.find((v) => v.metricName?.endsWith('_count'))?.value).toBe(4);
   });
 
   it('dependency: a gateway and 10 dependents of other agencies make one alert naming the 10, and one informational line per other agency', async () => {

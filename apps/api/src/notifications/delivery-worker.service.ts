@@ -12,7 +12,7 @@ import { NotificationsMetrics } from './notifications-metrics';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from './notifications.options';
 import type { NotificationsRepository, OutboxEntry } from './notifications.repository';
 import { NotificationsUnitOfWork } from './notifications-unit-of-work';
-import { retryDelayMs } from './retry-backoff';
+import { deliveryStep } from './delivery-step';
 import { idempotencyKey } from './alert-composer';
 import { contactAddress } from '@kuzet/contracts';
 import type { NewOutboxRow } from './notification-records';
@@ -62,45 +62,45 @@ export class DeliveryWorkerService {
     return claimed.length;
   }
 
-  private async deliver(row: OutboxEntry): Promise<void> {
+  /** Sends one row through its channel; a channel that throws counts as a retryable failure. */
+  private async attempt(row: OutboxEntry): Promise<DeliveryOutcome> {
     const channel = this.channels.get(row.channel);
-    let outcome: DeliveryOutcome;
-    if (!channel) outcome = { ok: false, retryable: true, error: `no ${row.channel} channel configured` };
-    else {
-      try {
-        outcome = await channel.send(this.target(row), this.outgoing(row));
-      } catch (err) {
-        outcome = { ok: false, retryable: true, error: errorText(err) };
-      }
+    if (!channel) return { ok: false, retryable: true, error: `no ${row.channel} channel configured` };
+    try {
+      return await channel.send(this.target(row), this.outgoing(row));
+    } catch (err) {
+      return { ok: false, retryable: true, error: errorText(err) };
     }
-    const repo = this.uow.repo();
+  }
+
+  private async deliver(row: OutboxEntry): Promise<void> {
+    const outcome = await this.attempt(row);
     const now = this.clock.now();
+    const step = deliveryStep(outcome, row, now, this.options.backoff);
     const log = { id: row.id, key: row.idempotencyKey, channel: row.channel, kind: row.kind, attempt: row.attempts };
-    if (outcome.ok) {
+    const repo = this.uow.repo();
+    if (step.action === 'sent') {
       await repo.markSent(row.id, now);
       this.metrics.sent.inc({ channel: row.channel });
       this.metrics.latency.observe({ channel: row.channel }, Math.max(0, now - row.nextAttemptAt) / 1000);
-      this.logger.log({ msg: 'notification sent', ...log });
+      this.logger.log({ event: 'notification.sent', ...log });
       return;
     }
     this.metrics.failed.inc({ channel: row.channel });
-    if (outcome.gone) {
+    if (step.action === 'gone') {
       await this.uow.run(async (tx) => {
-        await tx.markDead(row.id, outcome.error);
-        await tx.disableEndpoint(row.agencyId, row.channel, row.recipient, now, outcome.error);
+        await tx.markDead(row.id, step.error);
+        await tx.disableEndpoint(row.agencyId, row.channel, row.recipient, now, step.error);
         await this.tellAdmins(tx, row, now);
       });
-      this.logger.warn({ msg: 'endpoint gone: disabled', ...log, error: outcome.error });
-      return;
+      this.logger.warn({ event: 'notification.endpoint_disabled', ...log, error: step.error });
+    } else if (step.action === 'dead') {
+      await repo.markDead(row.id, step.error);
+      this.logger.warn({ event: 'notification.dead', ...log, error: step.error });
+    } else {
+      await repo.markFailed(row.id, step.error, step.at);
+      this.logger.warn({ event: 'notification.retry', ...log, error: step.error, retry_at: new Date(step.at).toISOString() });
     }
-    const next = now + retryDelayMs(row.attempts, this.options.backoff, outcome.retryAfterMs);
-    if (!outcome.retryable || next > row.giveUpAt) {
-      await repo.markDead(row.id, outcome.error);
-      this.logger.warn({ msg: 'notification dead', ...log, error: outcome.error });
-      return;
-    }
-    await repo.markFailed(row.id, outcome.error, next);
-    this.logger.warn({ msg: 'notification failed, will retry', ...log, error: outcome.error, retryAt: new Date(next).toISOString() });
   }
 
   private target(row: OutboxEntry): ChannelTarget {
