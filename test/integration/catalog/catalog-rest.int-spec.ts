@@ -311,6 +311,13 @@ describe('catalog REST API', () => {
           message: 'unknown contact "nobody" (contacts need a name)',
         },
       ]);
+      const otherSystem = await call('PATCH', '/api/catalog/agencies/kgd', {
+        notifications: { systems: { 'egov-portal': { mute: true } } },
+      });
+      expect(otherSystem.status).toBe(400);
+      expect(otherSystem.body.errors).toEqual([
+        { field: 'notifications.systems.egov-portal', message: 'system "egov-portal" belongs to agency "nit"' },
+      ]);
       expect((await call('DELETE', '/api/catalog/agencies/kgd')).body.enabled).toBe(false);
 
       const window = await call('POST', '/api/catalog/maintenance', {

@@ -327,6 +327,8 @@ describe('catalog validation of single files', () => {
         portal: { contacts: [duty] }
       escalation:
         - { after: 15m, contacts: [head] }
+systems:
+  - { code: portal, agency: nit, name: { kk: a, ru: b, en: c }, tier: normal }
 `),
     ).toEqual([]);
     expect(
@@ -350,6 +352,20 @@ describe('catalog validation of single files', () => {
         sev1: { contacts: [nobody] }
 `),
     ).toEqual(['catalog.yaml:9: agencies[0].notifications.severities.sev1.contacts[0]: unknown contact "nobody" (contacts need a name)']);
+    expect(
+      linesOf(`${head}    notifications:
+      systems:
+        nope: { mute: true }
+        theirs: { mute: true }
+  - code: mju
+    name: { kk: a, ru: b, en: c }
+systems:
+  - { code: theirs, agency: mju, name: { kk: a, ru: b, en: c }, tier: normal }
+`),
+    ).toEqual([
+      'catalog.yaml:9: agencies[0].notifications.systems.nope: unknown system "nope"',
+      'catalog.yaml:10: agencies[0].notifications.systems.theirs: system "theirs" belongs to agency "mju"',
+    ]);
   });
 
   it('does not report unknown references while a file is unreadable', () => {
