@@ -34,8 +34,8 @@ export const TEST_NOTIFY_OPTIONS: NotificationsOptions = {
 
 /**
  * Incidents + notifier as the application mounts them (Fastify, /api, sign-in guards) over a
- * migrated database, with a fake clock, no timers (tests call tick()), and the loopback webhook
- * sender as the only channel.
+ * migrated database, with a fake clock, no timers unless options.tickMs (tests call tick()), and
+ * the loopback webhook sender as the only channel.
  */
 export class NotifierHarness {
   private constructor(
@@ -43,7 +43,11 @@ export class NotifierHarness {
     readonly clock: FakeClock,
   ) {}
 
-  static async create(databaseUrl: string, clock: FakeClock): Promise<NotifierHarness> {
+  static async create(
+    databaseUrl: string,
+    clock: FakeClock,
+    options: NotificationsOptions = TEST_NOTIFY_OPTIONS,
+  ): Promise<NotifierHarness> {
     const moduleRef = await Test.createTestingModule({
       imports: [
         ConfigModule.forRoot(
@@ -60,7 +64,7 @@ export class NotifierHarness {
       .overrideProvider(INCIDENTS_OPTIONS)
       .useValue({ cooldownMs: COOLDOWN_MS, sweepIntervalMs: 0 })
       .overrideProvider(NOTIFICATIONS_OPTIONS)
-      .useValue(TEST_NOTIFY_OPTIONS)
+      .useValue(options)
       .overrideProvider(NOTIFICATION_CHANNELS)
       .useValue([new LoopbackWebhookChannel()])
       .setLogger(false as never)

@@ -8,11 +8,11 @@ export interface ReceivedWebhook {
   body: { kind: string; level: number; incidents: { incidentId: number; systemCode: string; alsoAffected: { systemCode: string }[] }[] };
 }
 
-type Mode = { kind: 'ok' } | { kind: 'unavailable'; retryAfterS: number } | { kind: 'gone' };
+type Mode = { kind: 'ok' } | { kind: 'unavailable'; retryAfterS: number } | { kind: 'gone' } | { kind: 'hang' };
 
 /**
  * A webhook receiver on loopback (plain node http): records what it accepts, can answer 503 with
- * Retry-After or 410, and can be stopped and restarted on the same port (connection refused meanwhile).
+ * Retry-After or 410, or hang, and can be stopped and restarted on the same port (connection refused meanwhile).
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
@@ -27,6 +27,8 @@ export class WebhookReceiver {
       void readBody(req).then((text) => {
         const id = String(req.headers['webhook-id'] ?? '');
         const mode = this.mode;
+        // Takes the request and never answers (the sender is killed meanwhile).
+        if (mode.kind === 'hang') return void this.attempts.push(`hang ${id}`);
         const status = mode.kind === 'ok' ? 200 : mode.kind === 'gone' ? 410 : 503;
         this.attempts.push(`${status} ${id}`);
         if (mode.kind === 'unavailable') res.setHeader('retry-after', String(mode.retryAfterS));
