@@ -268,7 +268,7 @@ export class NotificationsRepository {
   async agenciesWithUnacknowledged(): Promise<number[]> {
     const rows = await this.sql.query<{ agency_id: number }>(
       `SELECT DISTINCT i.agency_id FROM notification_alerted n JOIN incidents i ON i.id = n.incident_id
-        WHERE n.level = 0 AND i.state = 'open' ORDER BY i.agency_id`,
+        WHERE n.level = 0 AND i.state = 'open' AND i.kind = 'root' ORDER BY i.agency_id`,
     );
     return rows.map((r) => Number(r.agency_id));
   }
@@ -277,7 +277,7 @@ export class NotificationsRepository {
     const rows = await this.sql.query<SnapshotRow & { alerted_at: Date; levels: number[] }>(
       `WITH c AS (
          SELECT n.incident_id, n.at AS alerted_at FROM notification_alerted n JOIN incidents i ON i.id = n.incident_id
-          WHERE n.level = 0 AND i.state = 'open' AND i.agency_id = $1 FOR UPDATE OF n SKIP LOCKED)
+          WHERE n.level = 0 AND i.state = 'open' AND i.kind = 'root' AND i.agency_id = $1 FOR UPDATE OF n SKIP LOCKED)
        SELECT x.*, c.alerted_at,
               ARRAY(SELECT level FROM notification_alerted l WHERE l.incident_id = x.id AND l.level > 0) AS levels
          FROM c JOIN (${SNAPSHOT_SQL}) x ON x.id = c.incident_id`,
