@@ -62,6 +62,10 @@ export class NotificationsOutbox1795720001000 implements MigrationInterface {
       `CREATE INDEX notification_outbox_due_idx ON notification_outbox (next_attempt_at, id) WHERE state IN ('pending', 'failed', 'sending')`,
     );
     await queryRunner.query('CREATE INDEX notification_outbox_incidents_idx ON notification_outbox USING gin (incident_ids)');
+    // The worker's in-order check: unsent older rows of the same recipient.
+    await queryRunner.query(
+      `CREATE INDEX notification_outbox_recipient_idx ON notification_outbox (channel, recipient, id) WHERE state IN ('pending', 'failed', 'sending')`,
+    );
     await queryRunner.query(`CREATE TABLE notification_alerted (
       incident_id bigint NOT NULL REFERENCES incidents (id),
       level integer NOT NULL,

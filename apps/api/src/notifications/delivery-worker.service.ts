@@ -53,11 +53,15 @@ export class DeliveryWorkerService {
       const k = `${row.channel} ${row.recipient}`;
       byRecipient.set(k, [...(byRecipient.get(k) ?? []), row]);
     }
+    // Delivered rows are marked together at the end of the round (a crash before that re-sends
+    // them with the same key: at least once).
+    const sent: { id: number; at: number }[] = [];
     await Promise.all(
       [...byRecipient.values()].map(async (rows) => {
-        for (const row of rows) await this.deliver(row);
+        for (const row of rows) if (await this.deliver(row)) sent.push({ id: row.id, at: this.clock.now() });
       }),
     );
+    await this.uow.repo().markSent(sent);
     this.metrics.setBacklog(await this.uow.repo().backlog());
     return claimed.length;
   }
@@ -73,18 +77,18 @@ export class DeliveryWorkerService {
     }
   }
 
-  private async deliver(row: OutboxEntry): Promise<void> {
+  /** True when delivered (the caller marks it); failures are recorded here. */
+  private async deliver(row: OutboxEntry): Promise<boolean> {
     const outcome = await this.attempt(row);
     const now = this.clock.now();
     const step = deliveryStep(outcome, row, now, this.options.backoff);
     const log = { id: row.id, key: row.idempotencyKey, channel: row.channel, kind: row.kind, attempt: row.attempts };
     const repo = this.uow.repo();
     if (step.action === 'sent') {
-      await repo.markSent(row.id, now);
       this.metrics.sent.inc({ channel: row.channel });
       this.metrics.latency.observe({ channel: row.channel }, Math.max(0, now - row.nextAttemptAt) / 1000);
       this.logger.log({ event: 'notification.sent', ...log });
-      return;
+      return true;
     }
     this.metrics.failed.inc({ channel: row.channel });
     if (step.action === 'gone') {
@@ -101,6 +105,7 @@ export class DeliveryWorkerService {
       await repo.markFailed(row.id, step.error, step.at);
       this.logger.warn({ event: 'notification.retry', ...log, error: step.error, retry_at: new Date(step.at).toISOString() });
     }
+    return false;
   }
 
   private target(row: OutboxEntry): ChannelTarget {

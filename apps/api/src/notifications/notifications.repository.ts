@@ -342,10 +342,13 @@ export class NotificationsRepository {
     return rows.map(toOutbox).sort((a, b) => a.id - b.id);
   }
 
-  async markSent(id: number, now: number): Promise<void> {
+  /** Marks delivered rows, in one statement per round. */
+  async markSent(sent: readonly { id: number; at: number }[]): Promise<void> {
+    if (sent.length === 0) return;
     await this.sql.query(
-      `UPDATE notification_outbox SET state = 'sent', sent_at = $2, claimed_until = NULL, last_error = NULL WHERE id = $1`,
-      [id, at(now)],
+      `UPDATE notification_outbox o SET state = 'sent', sent_at = s.at, claimed_until = NULL, last_error = NULL
+         FROM unnest($1::bigint[], $2::timestamptz[]) AS s (id, at) WHERE o.id = s.id`,
+      [sent.map((s) => s.id), sent.map((s) => at(s.at))],
     );
   }
 
