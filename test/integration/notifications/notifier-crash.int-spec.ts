@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '../../../apps/api/src/incidents/testing/fake-incidents';
 import { createDedicatedDatabase, openDataSource } from '../ingest/support/ingest-harness';
-import { NotifierHarness, seed, webhook } from './support/notifier-test-app';
-import { WebhookReceiver } from './support/webhook-receiver';
+import { NotifierHarness, seed, webhook } from '../../support/notifier/notifier-test-app';
+import { WebhookReceiver } from '../../support/notifier/webhook-receiver';
 
 // kill -9 of a notifier process in the middle of a delivery: the claimed row stays "sending"
 // until its lease runs out, then the restarted process delivers it, once, with the same key.
@@ -14,7 +14,7 @@ const LEASE_MS = 1500;
 function startNotifier(databaseUrl: string): { child: ChildProcess; output: () => string } {
   const child = spawn(
     process.execPath,
-    ['-r', join(__dirname, 'support/ts-register.cjs'), join(__dirname, 'support/notifier-child.ts'), databaseUrl, String(LEASE_MS)],
+    ['-r', join(__dirname, '../../support/notifier/ts-register.cjs'), join(__dirname, '../../support/notifier/notifier-child.ts'), databaseUrl, String(LEASE_MS)],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -3,8 +3,8 @@ import { FakeClock } from '../../../apps/api/src/incidents/testing/fake-incident
 import { NotificationsMetrics } from '../../../apps/api/src/notifications/notifications-metrics';
 import { createDedicatedDatabase, openDataSource } from '../ingest/support/ingest-harness';
 import { signedInAs } from '../../support/auth-helpers';
-import { COOLDOWN_MS, NotifierHarness, S, seed, webhook } from './support/notifier-test-app';
-import { WebhookReceiver } from './support/webhook-receiver';
+import { COOLDOWN_MS, NotifierHarness, S, seed, webhook } from '../../support/notifier/notifier-test-app';
+import { WebhookReceiver } from '../../support/notifier/webhook-receiver';
 
 // The notifier against real PostgreSQL and a real webhook receiver on loopback; the clock is
 // fake so that group waits, backoff and escalation run without waiting.

@@ -8,8 +8,9 @@ const MAX_ROUNDS_PER_TICK = 20;
 
 /**
  * The notifier's bounded loop: every tick, flush due groups, write due escalations and reminders, then deliver
- * until the queue holds nothing due (at most MAX_ROUNDS_PER_TICK batches). A tick starts only
- * after the previous one ended (a timer chain, not an interval), so ticks never overlap.
+ * until the queue holds nothing due (at most MAX_ROUNDS_PER_TICK batches; with more left, the
+ * next tick follows at once). A tick starts only after the previous one ended (a timer chain, not
+ * an interval), so ticks never overlap.
  */
 @Injectable()
 export class NotifierLoopService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -34,24 +35,28 @@ export class NotifierLoopService implements OnApplicationBootstrap, OnModuleDest
     await this.running;
   }
 
-  /** One tick: grouping, escalation, delivery. Tests call it directly. */
-  async runOnce(): Promise<void> {
+  /** One tick: grouping, escalation, delivery. True when due rows may remain. Tests call it directly. */
+  async runOnce(): Promise<boolean> {
     await this.grouper.flushDue();
     await this.grouper.escalateDue();
     await this.grouper.remindDue();
     for (let round = 0; round < MAX_ROUNDS_PER_TICK; round++)
-      if ((await this.worker.deliverDue()) < this.options.batchSize) break;
+      if ((await this.worker.deliverDue()) < this.options.batchSize) return false;
+    return true;
   }
 
-  private schedule(): void {
+  /** The next tick after tickMs, or at once while a backlog remains (still one tick at a time). */
+  private schedule(delayMs = this.options.tickMs): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      let more = false;
       this.running = this.runOnce()
+        .then((m) => void (more = m))
         .catch((err: unknown) =>
           this.logger.error(`notifier tick failed: ${err instanceof Error ? err.message : String(err)}`),
         )
-        .finally(() => this.schedule());
-    }, this.options.tickMs);
+        .finally(() => this.schedule(more ? 0 : this.options.tickMs));
+    }, delayMs);
     this.timer.unref();
   }
 }

@@ -1,14 +1,6 @@
 // A notifier process for the crash test: incidents + notifier over the given database, with its
 // loop running on real time and the loopback webhook sender. Prints "ready" once started.
-import { FakeClock } from '../../../../apps/api/src/incidents/testing/fake-incidents';
-import { NotifierHarness, TEST_NOTIFY_OPTIONS } from './notifier-test-app';
-
-/** The wall clock, in the harness's clock slot. */
-class WallClock extends FakeClock {
-  override now(): number {
-    return Date.now();
-  }
-}
+import { NotifierHarness, TEST_NOTIFY_OPTIONS, WallClock } from './notifier-test-app';
 
 async function main(): Promise<void> {
   const [databaseUrl, leaseMs] = process.argv.slice(2);

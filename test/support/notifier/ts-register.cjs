@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { transformSync } = require('@swc/core');
 
-const root = path.resolve(__dirname, '../../../..');
+const root = path.resolve(__dirname, '../../..');
 const aliases = {
   '@kuzet/contracts': 'libs/contracts/src',
   '@kuzet/checks': 'libs/checks/src',

@@ -3,7 +3,7 @@ import type {
   DeliveryOutcome,
   NotificationChannel,
   OutgoingNotification,
-} from '../../../../apps/api/src/notifications/channels/notification-channel';
+} from '../../../apps/api/src/notifications/channels/notification-channel';
 
 /**
  * A minimal webhook sender for the notifier's tests (the real, signed WebhookChannel lives in the

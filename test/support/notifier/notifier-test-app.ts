@@ -3,25 +3,32 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthModule } from '../../../../apps/api/src/auth/auth.module';
-import { loadAppConfig } from '../../../../apps/api/src/config/app-config';
-import { ConfigModule } from '../../../../apps/api/src/config/config.module';
-import { DetectionClock } from '../../../../apps/api/src/detection/detection-clock';
-import { IncidentsService } from '../../../../apps/api/src/incidents/incidents.service';
-import { IncidentsUnitOfWork } from '../../../../apps/api/src/incidents/incidents-unit-of-work';
-import { IncidentsModule } from '../../../../apps/api/src/incidents/incidents.module';
-import { INCIDENTS_OPTIONS } from '../../../../apps/api/src/incidents/incidents.options';
-import { SystemGraphRepository } from '../../../../apps/api/src/incidents/system-graph.repository';
-import { FakeClock } from '../../../../apps/api/src/incidents/testing/fake-incidents';
-import { NOTIFICATION_CHANNELS } from '../../../../apps/api/src/notifications/channels/notification-channel';
-import { NotificationsModule } from '../../../../apps/api/src/notifications/notifications.module';
-import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from '../../../../apps/api/src/notifications/notifications.options';
-import { NotifierLoopService } from '../../../../apps/api/src/notifications/notifier-loop.service';
+import { AuthModule } from '../../../apps/api/src/auth/auth.module';
+import { loadAppConfig } from '../../../apps/api/src/config/app-config';
+import { ConfigModule } from '../../../apps/api/src/config/config.module';
+import { DetectionClock } from '../../../apps/api/src/detection/detection-clock';
+import { IncidentsService } from '../../../apps/api/src/incidents/incidents.service';
+import { IncidentsUnitOfWork } from '../../../apps/api/src/incidents/incidents-unit-of-work';
+import { IncidentsModule } from '../../../apps/api/src/incidents/incidents.module';
+import { INCIDENTS_OPTIONS } from '../../../apps/api/src/incidents/incidents.options';
+import { SystemGraphRepository } from '../../../apps/api/src/incidents/system-graph.repository';
+import { FakeClock } from '../../../apps/api/src/incidents/testing/fake-incidents';
+import { NOTIFICATION_CHANNELS } from '../../../apps/api/src/notifications/channels/notification-channel';
+import { NotificationsModule } from '../../../apps/api/src/notifications/notifications.module';
+import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from '../../../apps/api/src/notifications/notifications.options';
+import { NotifierLoopService } from '../../../apps/api/src/notifications/notifier-loop.service';
 import { LoopbackWebhookChannel } from './loopback-webhook-channel';
 
 export const T0 = Date.UTC(2026, 0, 5, 4, 0, 0);
 export const S = (n: number): number => T0 + n * 1000;
 export const COOLDOWN_MS = 60_000;
+
+/** The wall clock, in the harness's clock slot (for processes that run on real time). */
+export class WallClock extends FakeClock {
+  override now(): number {
+    return Date.now();
+  }
+}
 
 export const TEST_NOTIFY_OPTIONS: NotificationsOptions = {
   tickMs: 0,
@@ -77,8 +84,8 @@ export class NotifierHarness {
   }
 
   /** One notifier round at the clock's time. */
-  tick(): Promise<void> {
-    return this.app.get(NotifierLoopService).runOnce();
+  async tick(): Promise<void> {
+    await this.app.get(NotifierLoopService).runOnce();
   }
 
   /** Moves the clock to `at` and runs a notifier round. */
