@@ -76,7 +76,7 @@ export type NewIncidentEvent = Omit<IncidentEventRecord, 'id'>;
  * A transition the notifier may have to tell someone about, written in the transaction of the
  * change (the transactional outbox); the notifier decides later whether and whom to alert.
  */
-export type AlertTransition = 'opened' | 'resolved' | 'reopened' | 'promoted' | 'linked';
+export type AlertTransition = 'opened' | 'resolved' | 'reopened' | 'promoted' | 'linked' | 'worsened';
 
 export interface NewAlertIntent {
   incidentId: number;

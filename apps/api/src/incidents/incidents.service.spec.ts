@@ -325,6 +325,14 @@ describe('IncidentsService alert intents (the transactional outbox)', () => {
     expect(intents().filter((k) => k.startsWith('resolved'))).toEqual([`resolved:${gw.id}`]);
   });
 
+  it('records a worsening of severity, not an improvement', async () => {
+    await apply(3, 'degraded_performance', S(0)); // portal (high): sev4
+    await apply(3, 'major_outage', S(10)); // sev2
+    await apply(3, 'partial_outage', S(20)); // sev3: better, nothing to tell
+    const portal = h.store.incidents.find((i) => i.systemId === 3)!;
+    expect(intents()).toEqual([`opened:${portal.id}`, `worsened:${portal.id}`]);
+  });
+
   it('records a reopening only after a resolution, and a promotion of an orphaned symptom', async () => {
     await apply(1, 'major_outage', S(0));
     await apply(2, 'major_outage', S(1)); // symptom of the gateway

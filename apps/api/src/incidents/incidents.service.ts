@@ -10,7 +10,7 @@ import type {
   SystemGraph,
   SystemRef,
 } from './incident-record';
-import { incidentSeverity } from './incident-severity';
+import { INCIDENT_SEVERITIES, incidentSeverity } from './incident-severity';
 import type { IncidentStore, IncidentsTx } from './incident-store';
 import { incidentTitle } from './incident-title';
 import { IncidentsUnitOfWork } from './incidents-unit-of-work';
@@ -156,9 +156,13 @@ export class IncidentsService {
         );
       if (current.flapping !== flapping)
         await store.addEvent(event(current.id, 'flapping_changed', at, { flapping }, `${key}:flapping`));
+      // Worse than when it opened: a policy that filters by severity may alert it only now.
+      const severity = incidentSeverity(system.tier, failStatus);
+      if (INCIDENT_SEVERITIES.indexOf(severity) < INCIDENT_SEVERITIES.indexOf(current.severity))
+        await store.addAlertIntent({ incidentId: current.id, transition: 'worsened', at });
       await store.updateIncident(current.id, {
         status: failStatus,
-        severity: incidentSeverity(system.tier, failStatus),
+        severity,
         flapping,
         lastFailureAt: at,
         // The title names the status ("partial outage"); it follows an escalation.

@@ -101,6 +101,13 @@ describe('composeFlush (grouping)', () => {
     const c = { ...ctx(a), disabled: new Set(['webhook https://hooks.nit.kz/kuzet']) };
     const r = composeFlush(c, list.map((s) => intent(s.id)), byId(list));
     expect(r.rows.map((x) => `${x.channel}:${x.incidentIds.join(',')}`)).toEqual(['email:1,3', 'telegram:1']);
+    // Muted or below min_severity: not alerted, so a worsening may still alert it.
+    expect(r.alerted).toEqual([1, 3]);
+    const worse = snap(4, { severity: 'sev2' });
+    expect(composeFlush(c, [intent(4, 'worsened')], byId([worse])).rows.map((x) => `${x.channel}:${x.incidentIds.join(',')}`)).toEqual([
+      'email:4',
+      'telegram:4',
+    ]);
   });
 
   it('holds non-critical alerts during quiet hours until they end; SEV1 goes at once', () => {

@@ -26,7 +26,8 @@ export interface FlushResult {
   cleared: number[];
 }
 
-const FIRING_TRANSITIONS = new Set(['opened', 'reopened', 'promoted']);
+// 'worsened': an incident a severity filter held back may be alerted once it is worse.
+const FIRING_TRANSITIONS = new Set(['opened', 'reopened', 'promoted', 'worsened']);
 
 export function alertIncident(s: IncidentSnapshot, boardUrl: (id: number) => string): AlertIncident {
   return {
@@ -136,22 +137,27 @@ export function composeFlush(
   const routed = routedTo(agency);
   const tag = (m: Map<number, IncidentSnapshot>, t: string) => `${t}:${[...m.keys()].join(',')}@${ctx.now}`;
   const sorted = (m: Map<number, IncidentSnapshot>) => [...m.values()].sort((a, b) => a.id - b.id);
+  const firingRows = messagesFor(ctx, 'firing', 0, sorted(firing), agency.contacts, routed, tag(firing, 'firing'));
+  const infoRows = messagesFor(
+    ctx,
+    'informational',
+    0,
+    sorted(informational),
+    agency.contacts,
+    routed,
+    tag(informational, 'informational'),
+  );
+  // Told = in some message: one the policy kept from everyone (muted, below min_severity) is not,
+  // so it may still be alerted once worse, and is neither escalated nor "resolved".
+  const told = (rows: NewOutboxRow[]) => [...new Set(rows.flatMap((r) => r.incidentIds))].sort((a, b) => a - b);
   return {
     rows: [
-      ...messagesFor(ctx, 'firing', 0, sorted(firing), agency.contacts, routed, tag(firing, 'firing')),
+      ...firingRows,
       ...messagesFor(ctx, 'resolved', 0, sorted(resolved), agency.contacts, routed, tag(resolved, 'resolved')),
-      ...messagesFor(
-        ctx,
-        'informational',
-        0,
-        sorted(informational),
-        agency.contacts,
-        routed,
-        tag(informational, 'informational'),
-      ),
+      ...infoRows,
     ],
-    alerted: [...firing.keys()],
-    informed: [...informational.keys()],
+    alerted: told(firingRows),
+    informed: told(infoRows),
     cleared: [...resolved.keys()],
   };
 }
