@@ -278,6 +278,45 @@ describe('duty-officer board (browser, built app, demo fleet)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'board-wall.png') });
   }, 120_000);
 
+  it("shows an incident's delivery log in its panel, opens the incident of an alert's link, and lists dead letters", async () => {
+    const page = await newPage();
+    await signIn(page, app.baseUrl);
+    const systems = (await (await page.request.get(`${app.baseUrl}/api/catalog/systems`)).json()) as SystemRow[];
+    const other = systems.find((s) => s.depends_on.length === 0 && s.code !== target?.code && s.agency !== target?.agency)!;
+    // The agency gets an e-mail contact and sends at once (no group wait).
+    const me = (await (await page.request.get(`${app.baseUrl}/api/auth/me`)).json()) as { csrf_token: string };
+    const patched = await page.request.patch(`${app.baseUrl}/api/catalog/agencies/${other.agency}`, {
+      headers: { 'x-csrf-token': me.csrf_token },
+      data: {
+        contacts: [{ kind: 'email', address: 'noc@agency.test', name: 'noc', language: 'en' }],
+        notifications: { group_wait: 0, group_interval: 0 },
+      },
+    });
+    expect(patched.status()).toBe(200);
+    try {
+      await control('POST', `/systems/${other.code}/faults`, { type: 'down', mode: 'refused' });
+      const row = page.locator(`[data-testid="incident-row"][data-system="${other.code}"]`).first();
+      await row.waitFor({ timeout: 90_000 });
+      const incidentId = await row.getAttribute('data-incident-id');
+      // The alert's link opens the incident's panel; its log names the e-mail contact.
+      await page.goto(`${app.baseUrl}/board?incident=${incidentId}`);
+      const delivery = page.locator('[data-testid="incident-panel"] [data-testid="delivery-row"][data-channel="email"][data-kind="firing"]');
+      for (let i = 0; i < 30 && (await delivery.count()) === 0; i++) {
+        await page.waitForTimeout(1_000);
+        await page.goto(`${app.baseUrl}/board?incident=${incidentId}`);
+      }
+      await expect(delivery.first().textContent()).resolves.toContain('noc@agency.test');
+      await page.screenshot({ path: join(ARTIFACTS, 'board-delivery-log.png') });
+    } finally {
+      await control('DELETE', `/systems/${other.code}/faults`).catch(() => undefined);
+    }
+    await page.keyboard.press('Escape');
+    await page.getByTestId('dead-letters-link').click();
+    await page.getByTestId('dead-letters').waitFor();
+    const deadLetters = (await (await page.request.get(`${app.baseUrl}/api/notifications/dead-letters`)).json()) as unknown[];
+    expect(await page.getByTestId('delivery-row').count()).toBe(deadLetters.length);
+  }, 180_000);
+
   afterEach(async () => {
     if (target) await control('DELETE', `/systems/${target.code}/faults`).catch(() => undefined);
   });

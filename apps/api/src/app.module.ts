@@ -14,6 +14,7 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { IngestModule } from './ingest/ingest.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProbingModule } from './probing/probing.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
@@ -39,6 +40,7 @@ export class AppModule {
         IngestModule,
         ProbingModule.forRoot(config.probing),
         IncidentsModule,
+        NotificationsModule,
         detection,
         RealtimeModule.forRoot({ imports: [detection, IngestModule, CatalogModule] }),
         UptimeModule,

@@ -17,6 +17,7 @@ describe('i18n', () => {
       ...['admin', 'duty_officer', 'agency_operator', 'viewer'].map((s) => `role.${s}`),
       ...['connecting', 'connected', 'reconnecting', 'offline'].map((s) => `conn.${s}`),
       ...[0, 1, 2, 3].map((s) => `out.${s}`),
+      ...['pending', 'sending', 'sent', 'failed', 'dead'].map((s) => `ntf.${s}`),
     ];
     expect(keys.filter((k) => !hasKey(k))).toEqual([]);
   });

@@ -147,6 +147,20 @@ const boardUi = {
   incidentCount: { kk: 'Белсенді инциденттер', ru: 'Активные инциденты', en: 'Active incidents' },
   systemsShort: { kk: 'жүйе', ru: 'систем', en: 'systems' },
   notFound: { kk: 'Табылмады', ru: 'Не найдено', en: 'Not found' },
+  notifications: { kk: 'Хабарламалар', ru: 'Оповещения', en: 'Notifications' },
+  noNotifications: { kk: 'Хабарлама жіберілмеген', ru: 'Оповещений не было', en: 'No notifications' },
+  channel: { kk: 'Арна', ru: 'Канал', en: 'Channel' },
+  recipient: { kk: 'Алушы', ru: 'Получатель', en: 'Recipient' },
+  message: { kk: 'Хабарлама', ru: 'Сообщение', en: 'Message' },
+  attempts: { kk: 'Талпыныс', ru: 'Попыток', en: 'Attempts' },
+  deadLetters: { kk: 'Жеткізілмеген хабарламалар', ru: 'Недоставленные оповещения', en: 'Dead letters' },
+  noDeadLetters: { kk: 'Жеткізілмеген хабарлама жоқ', ru: 'Недоставленных оповещений нет', en: 'No dead letters' },
+  retry: { kk: 'Қайта жіберу', ru: 'Отправить снова', en: 'Retry' },
+  'ntf.pending': { kk: 'Кезекте', ru: 'В очереди', en: 'Queued' },
+  'ntf.sending': { kk: 'Жіберілуде', ru: 'Отправляется', en: 'Sending' },
+  'ntf.sent': { kk: 'Жеткізілді', ru: 'Доставлено', en: 'Delivered' },
+  'ntf.failed': { kk: 'Қате, қайталанады', ru: 'Ошибка, будет повтор', en: 'Failed, will retry' },
+  'ntf.dead': { kk: 'Жеткізілмеді', ru: 'Не доставлено', en: 'Given up' },
 } satisfies Messages;
 
 const messages = { ...shell, ...statuses, ...boardUi };

@@ -10,6 +10,7 @@ export * from './catalog/check-option-fields';
 export * from './catalog/check-secrets';
 export * from './catalog/env-reference';
 export * from './catalog/category.schema';
+export * from './catalog/notification-policy.schema';
 export * from './catalog/agency.schema';
 export * from './catalog/system.schema';
 export * from './catalog/maintenance.schema';

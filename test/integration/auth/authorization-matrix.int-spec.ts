@@ -18,6 +18,7 @@ const PUBLIC: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok'];
 const SIGNED_IN: Outcome[] = [401, 'ok', 'ok', 'ok', 'ok'];
 const ADMIN_ONLY: Outcome[] = [401, 403, 403, 403, 'ok'];
 const INCIDENT_WRITE: Outcome[] = [401, 403, 'ok', 'ok', 'ok'];
+const DUTY_OR_ADMIN: Outcome[] = [401, 403, 403, 'ok', 'ok'];
 /** Probe routes: their own bearer token, not a session; without one every caller gets 401. */
 const PROBE_TOKEN: Outcome[] = [401, 401, 401, 401, 401];
 
@@ -79,6 +80,9 @@ const MATRIX: Record<string, Case> = {
   'GET /api/incidents': { outcome: SIGNED_IN, url: () => '/api/incidents' },
   'GET /api/incidents/:id': { outcome: SIGNED_IN, url: (i) => `/api/incidents/${i.incidentA}` },
   'POST /api/incidents/:id/ack': { outcome: INCIDENT_WRITE, url: (i) => `/api/incidents/${i.incidentA}/ack` },
+  'GET /api/incidents/:id/notifications': { outcome: SIGNED_IN, url: (i) => `/api/incidents/${i.incidentA}/notifications` },
+  'GET /api/notifications/dead-letters': { outcome: DUTY_OR_ADMIN, url: () => '/api/notifications/dead-letters' },
+  'POST /api/notifications/:id/retry': { outcome: DUTY_OR_ADMIN, url: () => '/api/notifications/999999/retry' },
   'POST /api/incidents/:id/notes': { outcome: INCIDENT_WRITE, url: (i) => `/api/incidents/${i.incidentA}/notes`, body: { text: 'note' } },
   'POST /api/incidents/:id/public-updates': { outcome: INCIDENT_WRITE, url: (i) => `/api/incidents/${i.incidentA}/public-updates`, body: publicUpdate },
   'POST /api/incidents/:id/resolve': { outcome: INCIDENT_WRITE, url: (i) => `/api/incidents/${i.incidentA}/resolve` },
@@ -216,6 +220,7 @@ describe('authorization matrix: every REST route x every role', () => {
     expect((await op('GET', '/api/status/systems?agency=mju')).status).toBe(403);
     expect((await op('GET', `/api/incidents/${incidentB}`)).status).toBe(403);
     expect((await op('POST', `/api/incidents/${incidentB}/ack`)).status).toBe(403);
+    expect((await op('GET', `/api/incidents/${incidentB}/notifications`)).status).toBe(403);
     expect((await op('POST', `/api/incidents/${incidentB}/notes`, { text: 'not mine' })).status).toBe(403);
     expect((await op('POST', `/api/incidents/${incidentB}/public-updates`, publicUpdate)).status).toBe(403);
     expect((await op('POST', `/api/incidents/${incidentB}/resolve`)).status).toBe(403);

@@ -290,6 +290,34 @@ describe('catalog REST API', () => {
       expect(badContact.body.errors).toEqual([
         { field: 'contacts[0].address', message: 'expected an e-mail address' },
       ]);
+      const policy = await call('PATCH', '/api/catalog/agencies/kgd', {
+        contacts: [{ kind: 'telegram', chat_id: -100500, name: 'duty', language: 'kk' }],
+        notifications: { group_wait: '10s', escalation: [{ after: '15m', contacts: ['duty'] }] },
+      });
+      expect(policy.status).toBe(200);
+      expect(policy.body.notifications).toMatchObject({
+        group_wait: 10,
+        group_interval: 300,
+        repeat_interval: 14400,
+        escalation: [{ after: 900, contacts: ['duty'] }],
+      });
+      const badPolicy = await call('PATCH', '/api/catalog/agencies/kgd', {
+        notifications: { escalation: [{ after: '15m', contacts: ['nobody'] }] },
+      });
+      expect(badPolicy.status).toBe(400);
+      expect(badPolicy.body.errors).toEqual([
+        {
+          field: 'notifications.escalation[0].contacts[0]',
+          message: 'unknown contact "nobody" (contacts need a name)',
+        },
+      ]);
+      const otherSystem = await call('PATCH', '/api/catalog/agencies/kgd', {
+        notifications: { systems: { 'egov-portal': { mute: true } } },
+      });
+      expect(otherSystem.status).toBe(400);
+      expect(otherSystem.body.errors).toEqual([
+        { field: 'notifications.systems.egov-portal', message: 'system "egov-portal" belongs to agency "nit"' },
+      ]);
       expect((await call('DELETE', '/api/catalog/agencies/kgd')).body.enabled).toBe(false);
 
       const window = await call('POST', '/api/catalog/maintenance', {

@@ -18,7 +18,13 @@ export function mergePatch(doc: Doc, patch: Doc): Doc {
 }
 
 export function agencyDocumentOf(v: AgencyView): Doc {
-  return { code: v.code, name: v.name, contacts: v.contacts, enabled: v.enabled };
+  return {
+    code: v.code,
+    name: v.name,
+    contacts: v.contacts,
+    notifications: v.notifications,
+    enabled: v.enabled,
+  };
 }
 
 export function systemDocumentOf(v: SystemView): Doc {

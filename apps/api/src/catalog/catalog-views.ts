@@ -1,5 +1,5 @@
 import type { AgencyView, CheckRoleName, CheckView, MaintenanceView, SystemView } from '@kuzet/contracts';
-import { defaultCheckRole, redactCheckOptions, utcToLocalDateTime } from '@kuzet/contracts';
+import { defaultCheckRole, notificationPolicySchema, redactCheckOptions, utcToLocalDateTime } from '@kuzet/contracts';
 
 // Database rows (as the repository's SQL returns them) -> REST views. Pure.
 
@@ -12,6 +12,8 @@ export interface AgencyRow {
   name_ru: string;
   name_en: string;
   contacts: AgencyView['contacts'];
+  /** '{}' for agencies stored before policies existed: the defaults apply. */
+  notifications: unknown;
   enabled: boolean;
   source: AgencyView['source'];
   created_at: Date;
@@ -23,6 +25,7 @@ export function toAgencyView(r: AgencyRow): AgencyView {
     code: r.code,
     name: { kk: r.name_kk, ru: r.name_ru, en: r.name_en },
     contacts: r.contacts,
+    notifications: notificationPolicySchema.parse(r.notifications ?? {}),
     enabled: r.enabled,
     source: r.source,
     created_at: iso(r.created_at),

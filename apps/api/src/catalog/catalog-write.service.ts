@@ -68,6 +68,7 @@ export class CatalogWriteService {
 
   async createAgency(doc: AgencyDocument): Promise<AgencyView> {
     if (await this.repo.findAgency(doc.code)) throw new CatalogItemExistsError('agency', doc.code);
+    await this.assertPolicyFits(doc);
     await this.applyApi({ agencies: [toLoadedAgency(doc)] }, ['create', 'agency', doc]);
     return (await this.repo.findAgency(doc.code))!;
   }
@@ -76,6 +77,7 @@ export class CatalogWriteService {
     const stored = await this.repo.findAgency(code);
     if (!stored) throw new CatalogItemNotFoundError('agency', code);
     const doc = this.parse(agencyDocumentSchema, mergePatch(agencyDocumentOf(stored), patch as Doc));
+    await this.assertPolicyFits(doc);
     await this.applyApi({ agencies: [toLoadedAgency(doc)] }, ['patch', 'agency', code, patch]);
     return (await this.repo.findAgency(code))!;
   }
@@ -242,6 +244,19 @@ export class CatalogWriteService {
 
   private assertNoProblems(problems: FieldProblem[]): void {
     if (problems.length) throw new CatalogRequestError(problems);
+  }
+
+  /** A notification override names one of the agency's own systems. */
+  private async assertPolicyFits(doc: AgencyDocument): Promise<void> {
+    const problems: FieldProblem[] = [];
+    for (const code of Object.keys(doc.notifications.systems)) {
+      const field = `notifications.systems.${code}`;
+      const system = await this.repo.findSystem(code);
+      if (!system) problems.push({ field, message: `unknown system "${code}"` });
+      else if (system.agency !== doc.code)
+        problems.push({ field, message: `system "${code}" belongs to agency "${system.agency}"` });
+    }
+    this.assertNoProblems(problems);
   }
 
   private async assertSystemFits(doc: SystemDocument): Promise<void> {

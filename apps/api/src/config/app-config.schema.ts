@@ -107,6 +107,18 @@ export const appConfigSchema = z.object({
     .default('https://api.telegram.org'),
   KUZET_TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'expected a bot token "123456:ABC…"').optional(),
   KUZET_CHANNEL_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  // Standard Webhooks signing secrets, comma-separated, the current one first (two during a rotation)
+  KUZET_WEBHOOK_SECRETS: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
+    .pipe(z.array(z.string().regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, 'expected whsec_<base64>')).max(2))
+    .optional(),
+  KUZET_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).default('http://localhost:3000'),
+  KUZET_NOTIFY_TICK_MS: int(0, 60_000).default(1_000),
+  KUZET_NOTIFY_BATCH: int(1, 10_000).default(100),
+  KUZET_NOTIFY_GIVE_UP_S: int(60, 30 * 86_400).default(86_400),
+  KUZET_NOTIFY_RETRY_BASE_MS: int(10, 600_000).default(1_000),
+  KUZET_NOTIFY_RETRY_MAX_MS: int(100, 86_400_000).default(300_000),
 });
 
 export type AppConfigValues = z.infer<typeof appConfigSchema>;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { EnvLookup } from '@kuzet/contracts';
 import { appConfigSchema, AppConfigValues } from './app-config.schema';
 import { InvalidConfigError } from './config.errors';
+import type { NotificationsOptions } from '../notifications/notifications.options';
 
 /** Validated, immutable configuration; built once at boot (see loadAppConfig). */
 export class AppConfig {
@@ -69,6 +70,8 @@ export class AppConfig {
     loginRateWindowMs: number;
     loginAddressLimit: number;
   };
+  /** Agency alerts: the notifier loop, dead-letter time, retry backoff, the board's public URL. */
+  readonly notifications: NotificationsOptions;
   /** Real time: events kept for reconnect replay, the check-result summary period, Redis fan-out. */
   readonly realtime: { replayEvents: number; summaryIntervalMs: number; redisUrl: string | undefined };
   /**
@@ -145,6 +148,15 @@ export class AppConfig {
       parentGraceMs: v.KUZET_DETECT_PARENT_GRACE_S * 1000,
       queueMaxRows: v.KUZET_DETECT_QUEUE_MAX,
       catchUpMs: v.KUZET_DETECT_CATCH_UP_S * 1000,
+    };
+    this.notifications = {
+      tickMs: v.KUZET_NOTIFY_TICK_MS,
+      leaseMs: 60_000,
+      batchSize: v.KUZET_NOTIFY_BATCH,
+      giveUpAfterMs: v.KUZET_NOTIFY_GIVE_UP_S * 1000,
+      backoff: { baseMs: v.KUZET_NOTIFY_RETRY_BASE_MS, maxMs: v.KUZET_NOTIFY_RETRY_MAX_MS },
+      publicUrl: v.KUZET_PUBLIC_URL,
+      webhookSecrets: v.KUZET_WEBHOOK_SECRETS ?? [],
     };
     this.auth = {
       adminEmail: v.KUZET_ADMIN_EMAIL,

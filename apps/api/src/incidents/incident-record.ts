@@ -72,6 +72,23 @@ export interface IncidentEventRecord {
 
 export type NewIncidentEvent = Omit<IncidentEventRecord, 'id'>;
 
+/**
+ * A transition the notifier may have to tell someone about, written in the transaction of the
+ * change (the transactional outbox); the notifier decides later whether and whom to alert.
+ */
+export type AlertTransition = 'opened' | 'resolved' | 'reopened' | 'promoted' | 'linked' | 'worsened';
+
+export interface NewAlertIntent {
+  incidentId: number;
+  transition: AlertTransition;
+  at: number;
+}
+
+/** Unique per incident, transition and time: a replayed transition writes no second intent. */
+export function alertIntentKey(intent: NewAlertIntent): string {
+  return `${intent.transition}:${intent.incidentId}:${intent.at}`;
+}
+
 /** What the incidents need to know of a system (from the catalog). */
 export interface SystemRef {
   id: number;

@@ -1,5 +1,11 @@
 import type { PublicStatus } from '@kuzet/contracts';
-import type { IncidentEventRecord, IncidentRecord, NewIncident, NewIncidentEvent } from './incident-record';
+import type {
+  IncidentEventRecord,
+  IncidentRecord,
+  NewAlertIntent,
+  NewIncident,
+  NewIncidentEvent,
+} from './incident-record';
 
 /**
  * The incident writes and reads the lifecycle needs, bound to one transaction. Implemented in SQL
@@ -19,6 +25,8 @@ export interface IncidentStore {
   /** False when the idempotency key was seen already (nothing was written). */
   addEvent(event: NewIncidentEvent): Promise<boolean>;
   events(incidentId: number): Promise<IncidentEventRecord[]>;
+  /** Records a transition for the notifier (once per incident, transition and time). */
+  addAlertIntent(intent: NewAlertIntent): Promise<void>;
 }
 
 /** The detector's state documents, written in the same transaction as incident changes. */

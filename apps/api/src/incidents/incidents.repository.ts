@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../database/sql-executor';
-import type { IncidentEventRecord, IncidentRecord, NewIncident, NewIncidentEvent } from './incident-record';
+import type { IncidentEventRecord, IncidentRecord, NewAlertIntent, NewIncident, NewIncidentEvent } from './incident-record';
+import { alertIntentKey } from './incident-record';
 import type { IncidentStore } from './incident-store';
 
 interface IncidentRow {
@@ -201,6 +202,14 @@ export class IncidentsRepository implements IncidentStore {
       [e.incidentId, e.kind, new Date(e.at), e.actor, JSON.stringify(e.data), e.idempotencyKey],
     );
     return rows.length > 0;
+  }
+
+  async addAlertIntent(intent: NewAlertIntent): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO alert_intents (incident_id, transition, at, idempotency_key)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING`,
+      [intent.incidentId, intent.transition, new Date(intent.at), alertIntentKey(intent)],
+    );
   }
 
   async events(incidentId: number): Promise<IncidentEventRecord[]> {

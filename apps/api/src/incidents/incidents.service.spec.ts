@@ -320,3 +320,50 @@ describe('incidentSeverity', () => {
     expect(incidentSeverity('critical', 'operational')).toBe('sev4');
   });
 });
+
+describe('IncidentsService alert intents (the transactional outbox)', () => {
+  let h: IncidentsHarness;
+  beforeEach(() => {
+    h = incidentsHarness([GATEWAY, DB, PORTAL], { cooldownMs: 120_000 });
+  });
+  const apply = (systemId: number, status: PublicStatus, at: number) =>
+    h.uow.run((tx) =>
+      h.service.applySystemState(tx, h.graph, { system: h.graph.system(systemId)!, status, flapping: false, at }),
+    );
+  const intents = () => h.store.alertIntents.map((i) => `${i.transition}:${i.incidentId}`);
+
+  it('records opened, linked (adopted symptoms) and resolved, once each, in the same unit of work', async () => {
+    await apply(2, 'major_outage', S(0)); // db fails first: a root of its own
+    await apply(1, 'major_outage', S(5)); // then the gateway: db becomes its symptom
+    await apply(1, 'major_outage', S(5)); // replayed: nothing new
+    const [db, gw] = [h.store.incidents.find((i) => i.systemId === 2)!, h.store.incidents.find((i) => i.systemId === 1)!];
+    expect(intents()).toEqual([`opened:${db.id}`, `opened:${gw.id}`, `linked:${db.id}`]);
+    await apply(1, 'operational', S(10));
+    h.clock.t = S(10) + 135_000; // cooldown + the grace the root gives its still-failing symptom
+    await h.service.sweep();
+    await h.service.sweep();
+    expect(intents().filter((k) => k.startsWith('resolved'))).toEqual([`resolved:${gw.id}`]);
+  });
+
+  it('records a worsening of severity, not an improvement', async () => {
+    await apply(3, 'degraded_performance', S(0)); // portal (high): sev4
+    await apply(3, 'major_outage', S(10)); // sev2
+    await apply(3, 'partial_outage', S(20)); // sev3: better, nothing to tell
+    const portal = h.store.incidents.find((i) => i.systemId === 3)!;
+    expect(intents()).toEqual([`opened:${portal.id}`, `worsened:${portal.id}`]);
+  });
+
+  it('records a reopening only after a resolution, and a promotion of an orphaned symptom', async () => {
+    await apply(1, 'major_outage', S(0));
+    await apply(2, 'major_outage', S(1)); // symptom of the gateway
+    await apply(1, 'operational', S(10));
+    h.clock.t = S(10) + 135_000; // cooldown + symptom grace
+    await h.service.sweep(); // gateway resolves; db still failing -> promoted to root
+    const db = h.store.incidents.find((i) => i.systemId === 2)!;
+    expect(db).toMatchObject({ kind: 'root', alertable: true });
+    expect(intents()).toContain(`promoted:${db.id}`);
+    const gw = h.store.incidents.find((i) => i.systemId === 1)!;
+    await apply(1, 'major_outage', S(10) + 60_000); // within the cooldown: the same incident reopens
+    expect(intents().filter((k) => k === `reopened:${gw.id}`)).toHaveLength(1);
+  });
+});

@@ -10,7 +10,7 @@ import type {
   SystemGraph,
   SystemRef,
 } from './incident-record';
-import { incidentSeverity } from './incident-severity';
+import { INCIDENT_SEVERITIES, incidentSeverity } from './incident-severity';
 import type { IncidentStore, IncidentsTx } from './incident-store';
 import { incidentTitle } from './incident-title';
 import { IncidentsUnitOfWork } from './incidents-unit-of-work';
@@ -130,6 +130,8 @@ export class IncidentsService {
       if (!(await store.addEvent(event(latest.id, 'reopened', at, { status: failStatus, cause }, key))))
         return changes;
       const wasResolved = latest.state === 'resolved';
+      // A recovering incident that fails again was never resolved, so nobody needs telling again.
+      if (wasResolved) await store.addAlertIntent({ incidentId: latest.id, transition: 'reopened', at });
       await store.updateIncident(latest.id, {
         state: wasResolved ? (latest.acknowledgedAt !== null ? 'acknowledged' : 'open') : latest.state,
         publicState: wasResolved ? 'investigating' : latest.publicState,
@@ -154,9 +156,13 @@ export class IncidentsService {
         );
       if (current.flapping !== flapping)
         await store.addEvent(event(current.id, 'flapping_changed', at, { flapping }, `${key}:flapping`));
+      // Worse than when it opened: a policy that filters by severity may alert it only now.
+      const severity = incidentSeverity(system.tier, failStatus);
+      if (INCIDENT_SEVERITIES.indexOf(severity) < INCIDENT_SEVERITIES.indexOf(current.severity))
+        await store.addAlertIntent({ incidentId: current.id, transition: 'worsened', at });
       await store.updateIncident(current.id, {
         status: failStatus,
-        severity: incidentSeverity(system.tier, failStatus),
+        severity,
         flapping,
         lastFailureAt: at,
         // The title names the status ("partial outage"); it follows an escalation.
@@ -211,6 +217,7 @@ export class IncidentsService {
     });
     if (!inserted) return [];
     const changes: IncidentChange[] = [];
+    await store.addAlertIntent({ incidentId: inserted.id, transition: 'opened', at });
     await store.addEvent(
       event(inserted.id, 'state_changed', at, { to: 'open', status, flapping }, `${inserted.openKey}:opened`),
     );
@@ -286,6 +293,7 @@ export class IncidentsService {
         const moved = [inc, ...(await store.openSymptomsOf(inc.id))];
         for (const m of moved) {
           await store.updateIncident(m.id, { kind: 'symptom', rootIncidentId: root.id, alertable: false });
+          await store.addAlertIntent({ incidentId: m.id, transition: 'linked', at });
           await store.addEvent(
             event(m.id, 'linked_to_root', at, { root_incident_id: root.id }, `link:${m.id}:${root.id}:${at}`),
           );
@@ -318,6 +326,7 @@ export class IncidentsService {
       );
     } else if (rootId === null) {
       await store.updateIncident(symptom.id, { kind: 'root', rootIncidentId: null, alertable: true });
+      await store.addAlertIntent({ incidentId: symptom.id, transition: 'promoted', at });
       await store.addEvent(
         event(
           symptom.id,
@@ -353,6 +362,7 @@ export class IncidentsService {
     )
       return [];
     await store.updateIncident(incident.id, { state: 'resolved', publicState: 'resolved', resolvedAt: at });
+    await store.addAlertIntent({ incidentId: incident.id, transition: 'resolved', at });
     const changes: IncidentChange[] = [{ type: 'resolved', incident: await this.must(store, incident.id) }];
     for (const symptom of await store.openSymptomsOf(incident.id)) {
       // A symptom stays a symptom: one that has recovered resolves with its root, never promoted.

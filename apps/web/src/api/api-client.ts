@@ -1,7 +1,7 @@
 import type { SessionView } from '@kuzet/contracts/auth/auth-api';
 import type { AgencyView, CheckView, SystemDetail, SystemView } from '@kuzet/contracts/catalog/catalog-api.dto';
 import type { SystemStatusView } from '@kuzet/contracts/realtime/realtime-events';
-import type { IncidentDetail, IncidentPage, LatencySeries, PublicUpdateBody, ResultsPage, UptimeReport } from './api-types';
+import type { DeliveryLogEntry, IncidentDetail, IncidentPage, LatencySeries, PublicUpdateBody, ResultsPage, UptimeReport } from './api-types';
 
 /** The header name of libs/contracts auth-api.ts (CSRF_HEADER); repeated here to keep the bundle free of zod. */
 const CSRF_HEADER = 'x-csrf-token';
@@ -84,6 +84,10 @@ export class ApiClient {
   note = (id: number, text: string) => this.request<IncidentDetail>('POST', `/api/incidents/${id}/notes`, { text });
   publicUpdate = (id: number, body: PublicUpdateBody) =>
     this.request<IncidentDetail>('POST', `/api/incidents/${id}/public-updates`, body);
+
+  notifications = (incidentId: number) => this.request<DeliveryLogEntry[]>('GET', `/api/incidents/${incidentId}/notifications`);
+  deadLetters = () => this.request<DeliveryLogEntry[]>('GET', '/api/notifications/dead-letters');
+  retryNotification = (id: number) => this.request<void>('POST', `/api/notifications/${id}/retry`);
 
   uptime = (system: string, from: Date, granularity: 'day' | 'range') =>
     this.request<UptimeReport>(

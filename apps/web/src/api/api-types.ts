@@ -79,3 +79,23 @@ export interface UptimeReport {
   days: ({ date: string } & UptimeEntry)[];
   total: UptimeEntry;
 }
+
+/** One notification in an incident's delivery log (apps/api/src/notifications/http/notifications.dto.ts). */
+export interface DeliveryLogEntry {
+  id: number;
+  idempotency_key: string;
+  agency_id: number;
+  kind: 'firing' | 'resolved' | 'escalation' | 'informational' | 'repeat' | 'endpoint_disabled';
+  level: number;
+  incident_ids: number[];
+  channel: 'email' | 'webhook' | 'telegram';
+  recipient: string;
+  language: 'kk' | 'ru' | 'en';
+  subject: string;
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  next_attempt_at: string;
+  sent_at: string | null;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agencyContactSchema } from './agency.schema';
+import { notificationPolicySchema } from './notification-policy.schema';
 import { catalogCodeSchema } from './catalog-code';
 import { catalogSourceSchema, checkKindSchema, checkRoleSchema, systemTierSchema } from './catalog-enums';
 import { catalogProblemSchema, fieldProblemSchema } from './catalog-problem';
@@ -17,6 +18,7 @@ export const agencyViewSchema = z.object({
   code: z.string(),
   name: localizedTextSchema,
   contacts: z.array(agencyContactSchema),
+  notifications: notificationPolicySchema,
   enabled: z.boolean(),
   source: catalogSourceSchema,
   created_at: timestamp,

@@ -33,6 +33,7 @@ export function agencyColumns(a: LoadedAgency) {
     nameRu: a.name.ru,
     nameEn: a.name.en,
     contacts: a.contacts,
+    notifications: a.notifications,
     enabled: a.enabled,
   };
 }

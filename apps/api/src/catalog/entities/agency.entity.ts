@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import type { AgencyContact } from '@kuzet/contracts';
+import type { AgencyContact, NotificationPolicy } from '@kuzet/contracts';
 import { CatalogNamedEntity } from './catalog-base.entity';
 
 @Entity({ name: 'agencies' })
@@ -7,4 +7,8 @@ export class AgencyEntity extends CatalogNamedEntity {
   /** Where alerts go (e-mail, webhook, Telegram); read by notifications. */
   @Column('jsonb')
   contacts!: AgencyContact[];
+
+  /** The agency's notification policy (validated; durations in seconds). */
+  @Column('jsonb')
+  notifications!: NotificationPolicy;
 }

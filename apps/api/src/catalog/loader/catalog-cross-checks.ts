@@ -124,6 +124,18 @@ export function crossCheckCatalog(all: LocatedItem<unknown>[], options: CrossChe
     });
   }
 
+  // A notification override names one of the agency's own systems.
+  const agencyOf = new Map(valid(of<SystemDocument>('systems')).map((i) => [i.value.code, i.value.agency] as const));
+  for (const item of valid(of<AgencyDocument>('agencies'))) {
+    if (!options.checkReferences) break;
+    for (const code of Object.keys(item.value.notifications.systems)) {
+      const path = ['notifications', 'systems', code];
+      if (!systems.has(code)) problems.push(problemAt(item, path, `unknown system "${code}"`));
+      else if (agencyOf.has(code) && agencyOf.get(code) !== item.value.code)
+        problems.push(problemAt(item, path, `system "${code}" belongs to agency "${agencyOf.get(code)}"`));
+    }
+  }
+
   // Cycles over the systems whose own definition is valid.
   const validSystems = valid(of<SystemDocument>('systems')).filter((i) => systems.get(i.value.code) === i);
   const graph = new Map(validSystems.map((i) => [i.value.code, i.value.depends_on] as const));

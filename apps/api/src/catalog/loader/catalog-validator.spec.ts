@@ -371,6 +371,62 @@ describe('catalog validation of single files', () => {
     ]);
   });
 
+  it('validates notification policies: contact fields, durations, contact names, escalation order', () => {
+    const head = `agencies:
+  - code: nit
+    name: { kk: a, ru: b, en: c }
+    contacts:
+      - { kind: email, address: duty@nit.kz, name: duty, language: kk }
+      - { kind: telegram, chat_id: "-100", name: head, quiet_hours: { from: "22:00", to: "08:00" } }
+`;
+    expect(
+      linesOf(`${head}    notifications:
+      group_wait: 0
+      systems:
+        portal: { contacts: [duty] }
+      escalation:
+        - { after: 15m, contacts: [head] }
+systems:
+  - { code: portal, agency: nit, name: { kk: a, ru: b, en: c }, tier: normal }
+`),
+    ).toEqual([]);
+    expect(
+      linesOf(`${head}      - { kind: email, address: x@nit.kz, language: de }
+    notifications:
+      group_wait: soon
+      severities:
+        sev1: { contacts: [nobody] }
+      escalation:
+        - { after: 15m, contacts: [head] }
+        - { after: 10m, contacts: [duty] }
+`),
+    ).toEqual([
+      'catalog.yaml:7: agencies[0].contacts[2].language: expected one of kk, ru, en',
+      'catalog.yaml:9: agencies[0].notifications.group_wait: expected a duration such as 500ms, 30s, 5m, 1h or a number of seconds',
+      'catalog.yaml:14: agencies[0].notifications.escalation[1].after: must be later than the previous level',
+    ]);
+    expect(
+      linesOf(`${head}    notifications:
+      severities:
+        sev1: { contacts: [nobody] }
+`),
+    ).toEqual(['catalog.yaml:9: agencies[0].notifications.severities.sev1.contacts[0]: unknown contact "nobody" (contacts need a name)']);
+    expect(
+      linesOf(`${head}    notifications:
+      systems:
+        nope: { mute: true }
+        theirs: { mute: true }
+  - code: mju
+    name: { kk: a, ru: b, en: c }
+systems:
+  - { code: theirs, agency: mju, name: { kk: a, ru: b, en: c }, tier: normal }
+`),
+    ).toEqual([
+      'catalog.yaml:9: agencies[0].notifications.systems.nope: unknown system "nope"',
+      'catalog.yaml:10: agencies[0].notifications.systems.theirs: system "theirs" belongs to agency "mju"',
+    ]);
+  });
+
   it('does not report unknown references while a file is unreadable', () => {
     const systems =
       'systems:\n  - code: s\n    agency: nit\n    name: { kk: a, ru: b, en: c }\n    tier: normal\n';

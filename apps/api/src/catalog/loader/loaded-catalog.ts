@@ -9,6 +9,7 @@ import {
   defaultCheckTimeoutS,
   LocalizedText,
   MaintenanceDocument,
+  NotificationPolicy,
   resolveMaintenanceWindow,
   SystemDocument,
   SystemTier,
@@ -26,6 +27,7 @@ export interface LoadedAgency {
   code: string;
   name: LocalizedText;
   contacts: AgencyContact[];
+  notifications: NotificationPolicy;
   enabled: boolean;
 }
 
@@ -86,7 +88,13 @@ export function toLoadedCategory(doc: CategoryDocument): LoadedCategory {
 }
 
 export function toLoadedAgency(doc: AgencyDocument): LoadedAgency {
-  return { code: doc.code, name: doc.name, contacts: doc.contacts, enabled: doc.enabled };
+  return {
+    code: doc.code,
+    name: doc.name,
+    contacts: doc.contacts,
+    notifications: doc.notifications,
+    enabled: doc.enabled,
+  };
 }
 
 export function toLoadedSystem(doc: SystemDocument): LoadedSystem {

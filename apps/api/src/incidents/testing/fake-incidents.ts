@@ -1,9 +1,11 @@
 // In-memory stand-ins for the incidents' side effects, for unit tests of the incidents and the detector.
 import { DetectionClock } from '../../detection/detection-clock';
 import { IncidentEvents } from '../incident-events.service';
+import { alertIntentKey } from '../incident-record';
 import type {
   IncidentEventRecord,
   IncidentRecord,
+  NewAlertIntent,
   NewIncident,
   NewIncidentEvent,
   SystemRef,
@@ -17,6 +19,7 @@ import { InMemorySystemGraph, SystemGraphRepository } from '../system-graph.repo
 export class FakeIncidentStore implements IncidentStore {
   incidents: IncidentRecord[] = [];
   eventList: IncidentEventRecord[] = [];
+  alertIntents: NewAlertIntent[] = [];
   state = new Map<string, unknown>();
   history: StatusHistoryEntry[] = [];
 
@@ -58,6 +61,9 @@ export class FakeIncidentStore implements IncidentStore {
   }
   async events(incidentId: number): Promise<IncidentEventRecord[]> {
     return this.eventList.filter((e) => e.incidentId === incidentId);
+  }
+  async addAlertIntent(intent: NewAlertIntent): Promise<void> {
+    if (!this.alertIntents.some((x) => alertIntentKey(x) === alertIntentKey(intent))) this.alertIntents.push(intent);
   }
   kinds(incidentId: number): string[] {
     return this.eventList.filter((e) => e.incidentId === incidentId).map((e) => e.kind);

@@ -3,6 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import type { AgencyView, SystemView } from '@kuzet/contracts/catalog/catalog-api.dto';
 import type { BoardEvent, SystemStatusView } from '@kuzet/contracts/realtime/realtime-events';
+import { DEFAULT_NOTIFICATION_POLICY } from '@kuzet/contracts/catalog/notification-policy.schema';
 import { NationalOverview } from '../components/NationalOverview';
 import { setPrefs } from '../prefs/prefs-store';
 import { renderCount } from '../render-count';
@@ -31,7 +32,7 @@ function catalog(agencyCount: number, perAgency: number): { agencies: AgencyView
   const systems: SystemView[] = [];
   for (let a = 0; a < agencyCount; a++) {
     const code = `agency-${a}`;
-    agencies.push({ code, name: { kk: `Агенттік ${a}`, ru: `Ведомство ${a}`, en: `Agency ${a}` }, contacts: [], enabled: true, source: 'api', created_at: AT, updated_at: AT });
+    agencies.push({ code, name: { kk: `Агенттік ${a}`, ru: `Ведомство ${a}`, en: `Agency ${a}` }, contacts: [], notifications: DEFAULT_NOTIFICATION_POLICY, enabled: true, source: 'api', created_at: AT, updated_at: AT });
     for (let s = 0; s < perAgency; s++)
       systems.push({
         code: `${code}-system-${s}`,

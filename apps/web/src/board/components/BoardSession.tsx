@@ -4,7 +4,7 @@ import { api } from '../../api/api-client';
 import { t } from '../../i18n';
 import { BoardStream } from '../../realtime/board-stream';
 import { Alarm } from '../alarm/alarm';
-import { parseBoardRoute } from '../model/board-route';
+import { incidentFromSearch, parseBoardRoute } from '../model/board-route';
 import { getPrefs, usePrefs } from '../prefs/prefs-store';
 import { BoardStoreContext, viewerFor, ViewerContext } from '../store/board-context';
 import { BoardStore } from '../store/board-store';
@@ -12,6 +12,7 @@ import { usePathname } from '../use-location';
 import { AgencyPage } from './AgencyPage';
 import { AlarmBanner } from './AlarmBanner';
 import { BoardHeader } from './BoardHeader';
+import { DeadLettersPage } from './DeadLettersPage';
 import { IncidentFeed } from './IncidentFeed';
 import { IncidentPanel } from './IncidentPanel';
 import { NationalOverview } from './NationalOverview';
@@ -24,7 +25,8 @@ export function BoardSession({ session, onSignedOut }: { session: SessionView; o
   const store = useMemo(() => new BoardStore(), []);
   const alarm = useMemo(() => new Alarm(() => getPrefs().muted), []);
   const viewer = useMemo(() => viewerFor(session.user), [session.user]);
-  const [openIncident, setOpenIncident] = useState<number | null>(null);
+  // An alert's link (/board?incident=<id>) opens that incident.
+  const [openIncident, setOpenIncident] = useState<number | null>(() => incidentFromSearch(location.search));
   const [catalogError, setCatalogError] = useState<string | null>(null);
   const route = parseBoardRoute(usePathname());
   // The socket lives as long as the session; a new callback identity must not reconnect it.
@@ -69,6 +71,7 @@ export function BoardSession({ session, onSignedOut }: { session: SessionView; o
           <main className="board-body">
             {route.page === 'system' && <SystemPage code={route.code} onOpenIncident={open} />}
             {route.page === 'agency' && <AgencyPage code={route.code} onOpenIncident={open} />}
+            {route.page === 'deadLetters' && <DeadLettersPage />}
             {(route.page === 'overview' || route.page === 'unknown') && (
               <div className="board-main">
                 <NationalOverview />

@@ -4,6 +4,7 @@ import { t, tk } from '../../i18n';
 import { usePrefs } from '../prefs/prefs-store';
 import { useIncident, useViewer } from '../store/board-context';
 import { useAsync } from '../use-async';
+import { DeliveryLog } from './DeliveryLog';
 import { formatTime } from './format';
 import { NoteForm } from './NoteForm';
 import { PublicUpdateForm } from './PublicUpdateForm';
@@ -15,6 +16,7 @@ export function IncidentPanel({ id, onClose }: { id: number; onClose: () => void
   const incident = useIncident(id);
   const viewer = useViewer();
   const detail = useAsync(() => api.incident(id), [id, incident]);
+  const deliveries = useAsync(() => api.notifications(id), [id, incident]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -48,6 +50,9 @@ export function IncidentPanel({ id, onClose }: { id: number; onClose: () => void
           </li>
         ))}
       </ol>
+      <h3>{t(lang, 'notifications')}</h3>
+      {deliveries.error && <p role="alert" className="error">{t(lang, 'loadFailed')}: {deliveries.error}</p>}
+      {deliveries.data && <DeliveryLog entries={deliveries.data} />}
       {canAct && (
         <>
           <NoteForm id={id} onDone={detail.reload} />

@@ -1,4 +1,4 @@
-import { agencyPath, parseBoardRoute, systemPath } from './board-route';
+import { agencyPath, DEAD_LETTERS_PATH, incidentFromSearch, parseBoardRoute, systemPath } from './board-route';
 
 describe('parseBoardRoute', () => {
   it('knows the board pages and round-trips their paths', () => {
@@ -8,5 +8,13 @@ describe('parseBoardRoute', () => {
     expect(parseBoardRoute(agencyPath('mf'))).toEqual({ page: 'agency', code: 'mf' });
     expect(parseBoardRoute('/board/nope/x/y')).toEqual({ page: 'unknown' });
     expect(parseBoardRoute('/status')).toEqual({ page: 'unknown' });
+    expect(parseBoardRoute(DEAD_LETTERS_PATH)).toEqual({ page: 'deadLetters' });
+  });
+
+  it("reads the incident of an alert's link", () => {
+    expect(incidentFromSearch('?incident=42')).toBe(42);
+    expect(incidentFromSearch('?incident=0')).toBeNull();
+    expect(incidentFromSearch('?incident=4x')).toBeNull();
+    expect(incidentFromSearch('')).toBeNull();
   });
 });

@@ -1,14 +1,16 @@
-/** Board pages: /board, /board/systems/:code, /board/agencies/:code. */
+/** Board pages: /board, /board/systems/:code, /board/agencies/:code, /board/dead-letters. */
 export type BoardRoute =
   | { page: 'overview' }
   | { page: 'system'; code: string }
   | { page: 'agency'; code: string }
+  | { page: 'deadLetters' }
   | { page: 'unknown' };
 
 export function parseBoardRoute(pathname: string): BoardRoute {
   const parts = pathname.replace(/\/+$/, '').split('/').filter(Boolean);
   if (parts[0] !== 'board') return { page: 'unknown' };
   if (parts.length === 1) return { page: 'overview' };
+  if (parts.length === 2 && parts[1] === 'dead-letters') return { page: 'deadLetters' };
   if (parts.length === 3 && parts[1] === 'systems') return { page: 'system', code: decodeURIComponent(parts[2]) };
   if (parts.length === 3 && parts[1] === 'agencies') return { page: 'agency', code: decodeURIComponent(parts[2]) };
   return { page: 'unknown' };
@@ -16,3 +18,10 @@ export function parseBoardRoute(pathname: string): BoardRoute {
 
 export const systemPath = (code: string) => `/board/systems/${encodeURIComponent(code)}`;
 export const agencyPath = (code: string) => `/board/agencies/${encodeURIComponent(code)}`;
+export const DEAD_LETTERS_PATH = '/board/dead-letters';
+
+/** The incident an alert's link points at (/board?incident=<id>), if any. */
+export function incidentFromSearch(search: string): number | null {
+  const id = new URLSearchParams(search).get('incident');
+  return id !== null && /^[1-9]\d{0,15}$/.test(id) ? Number(id) : null;
+}

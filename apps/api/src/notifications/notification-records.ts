@@ -1,0 +1,79 @@
+import type { AgencyContact, AlertSeverity, IncidentCause, NotificationPolicy } from '@kuzet/contracts';
+import type { AlertTransition, IncidentKind, IncidentState, LocalizedText } from '../incidents/incident-record';
+import type { AlertContent, AlertIncident, AlertLanguage, ChannelKind } from './channels/notification-channel';
+
+// Rows the notifier reads and writes (times in ms since epoch).
+
+/** An agency with its contacts and policy. */
+export interface AgencyPolicy {
+  id: number;
+  code: string;
+  name: LocalizedText;
+  contacts: AgencyContact[];
+  policy: NotificationPolicy;
+}
+
+/** An alert intent not yet turned into notifications. */
+export interface PendingIntent {
+  id: number;
+  incidentId: number;
+  transition: AlertTransition;
+  at: number;
+}
+
+/** An incident as the grouper sees it at flush time (its current state, not the intent's). */
+export interface IncidentSnapshot {
+  id: number;
+  systemCode: string;
+  systemName: LocalizedText;
+  agencyId: number;
+  agencyCode: string;
+  kind: IncidentKind;
+  rootIncidentId: number | null;
+  /** Agency of the root incident, for symptoms. */
+  rootAgencyId: number | null;
+  alertable: boolean;
+  severity: AlertSeverity;
+  state: IncidentState;
+  cause: IncidentCause | null;
+  openedAt: number;
+  resolvedAt: number | null;
+  /** A firing message went out (and no resolution yet). */
+  alerted: boolean;
+  /** Its agency got the informational line already. */
+  informed: boolean;
+  /** Unresolved symptoms folded under it. */
+  alsoAffected: AlertIncident['alsoAffected'];
+}
+
+/** A message to write: the outbox row's payload is either alert content or a plain notice. */
+export type OutboxPayload = { content: AlertContent } | { notice: { subject: string; text: string } };
+
+export type OutboxKind = AlertContent['kind'] | 'endpoint_disabled';
+
+export interface NewOutboxRow {
+  idempotencyKey: string;
+  agencyId: number;
+  kind: OutboxKind;
+  level: number;
+  incidentIds: number[];
+  channel: ChannelKind;
+  recipient: string;
+  language: AlertLanguage;
+  payload: OutboxPayload;
+  nextAttemptAt: number;
+  createdAt: number;
+}
+
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
+
+export interface OutboxRecord extends NewOutboxRow {
+  id: number;
+  state: OutboxState;
+  attempts: number;
+  lastError: string | null;
+  sentAt: number | null;
+}
+
+/** Markers the grouper sets: level 0 = alerted, -1 = informed (symptom's agency), n = escalated. */
+export const INFORMED_LEVEL = -1;
