@@ -13,25 +13,26 @@ export function isAgentRunnable(check: AssignedCheck): boolean {
  * The concurrency group of a check: the host it talks to (URL host for http, host of host:port for
  * tcp/tls, the resolver's host for dns, else the name). Unparseable targets group by themselves.
  */
+/**
+ * The endpoint a check talks to (host and port), the key of the scheduler's per-endpoint
+ * concurrency limit and of the recheck rate limit. The port is part of it: one address often
+ * serves several services, and a service that hangs must not hold the slots of its neighbours
+ * (with a per-address key, 20 hung services on one address starved every other check there).
+ */
 export function hostOfCheck(check: Pick<AssignedCheck, 'kind' | 'target' | 'options'>): string {
   const target = check.target ?? '';
   if (check.kind === 'http') {
     try {
-      return new URL(target).hostname || target;
+      return new URL(target).host || target;
     } catch {
       return target;
     }
   }
   if (check.kind === 'dns') {
     const resolver = check.options.resolver;
-    return typeof resolver === 'string' ? hostOfHostPort(resolver) : target;
+    return typeof resolver === 'string' ? resolver : target;
   }
-  return hostOfHostPort(target);
-}
-
-function hostOfHostPort(value: string): string {
-  const m = /^\[([^\]]+)\](?::\d+)?$/.exec(value) ?? /^([^:]+)(?::\d+)?$/.exec(value);
-  return m ? m[1] : value;
+  return target;
 }
 
 export function toScheduledCheck(check: AssignedCheck): ScheduledCheck {

@@ -83,14 +83,14 @@ function setup(opts: { canary: () => CheckRunResult; target: (t: string) => Chec
 }
 
 describe('ProbeAgentRuntime', () => {
-  it('schedules network checks only (heartbeat skipped), hosts from targets, and maps results with planned_at', async () => {
+  it('schedules network checks only (heartbeat skipped), endpoints (host:port) from targets, and maps results with planned_at', async () => {
     const t = setup({ canary: () => result(CheckOutcome.Up), target: () => result(CheckOutcome.Up, { statusCode: 200 }) });
     t.runtime.setAssignment(
       assignment([check(1, 'http', 'http://example.test:8080/health'), check(2, 'tcp', '10.0.0.1:22'), check(3, 'heartbeat', null)]),
     );
     expect(t.scheduler().checks.map((c) => [c.id, c.host])).toEqual([
-      [1, 'example.test'],
-      [2, '10.0.0.1'],
+      [1, 'example.test:8080'],
+      [2, '10.0.0.1:22'],
     ]);
     await t.scheduler().tick(1_700_000_000_000);
     await t.runtime.flush();
