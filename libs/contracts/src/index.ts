@@ -29,3 +29,4 @@ export * from './probing/probe-protocol';
 export * from './auth/auth-api';
 export * from './realtime/realtime-events';
 export * from './incidents/incident-cause';
+export * from './public/public-api.dto';
