@@ -223,6 +223,21 @@ describe('ProbeAgentRuntime', () => {
     await t.runtime.stop();
   });
 
+  it('rechecks primary checks only: a diagnostic failure (TCP by default, or a role given) confirms at its own pace', async () => {
+    const t = setup({ canary: () => result(CheckOutcome.Up), target: () => result(CheckOutcome.Down, { errorClass: 'connect' }) });
+    t.runtime.setAssignment(
+      assignment([
+        check(1, 'tcp', 'a.test:443'),
+        { ...check(2, 'http', 'http://b.test/'), role: 'diagnostic' },
+        { ...check(3, 'tcp', 'c.test:443'), role: 'primary' },
+      ]),
+    );
+    t.runtime.start();
+    await t.scheduler().tick(1000);
+    expect(t.scheduler().rechecks.map((r) => r.id)).toEqual([3]);
+    await t.runtime.stop();
+  });
+
   it('limits rechecks per host', async () => {
     const t = setup({ canary: () => result(CheckOutcome.Up), target: () => result(CheckOutcome.Down, { errorClass: 'connect' }) });
     const many = Array.from({ length: 30 }, (_, i) => check(i + 1, 'http', `http://same.test/${i}`));

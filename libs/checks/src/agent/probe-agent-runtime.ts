@@ -1,4 +1,4 @@
-import { Assignment, AssignedCheck, ProbeNetworkPolicy } from '@kuzet/contracts';
+import { Assignment, AssignedCheck, defaultCheckRole, ProbeNetworkPolicy } from '@kuzet/contracts';
 import { CheckOutcome } from '../check-run-result';
 import type { CheckRunner } from '../runners/check-runner';
 import { CheckRunnerRegistry } from '../runners/check-runner-registry';
@@ -254,7 +254,11 @@ export class ProbeAgentRuntime {
       recheck: info.recheck,
     });
     const now = this.clock.now();
-    const recheck = this.rechecks.observe(check.id, scheduled.host, record.outcome, info.recheck, now);
+    // Only primary checks are rechecked: they decide outages, which must confirm in seconds. A
+    // diagnostic check (TLS, TCP, DNS) only degrades and confirms at its own pace, so a stall of a
+    // few seconds (seen: every TLS handshake of a loaded host timing out at once) confirms nothing.
+    const primary = (check.role ?? defaultCheckRole(check.kind)) === 'primary';
+    const recheck = this.rechecks.observe(check.id, scheduled.host, record.outcome, primary && !info.recheck, now);
     // What detection waits for goes out at once: failures, rechecks, and a first success after failing.
     this.batcher.add(record, recheck || info.recheck || record.outcome === CheckOutcome.Down);
     if (this.running && recheck) this.scheduler.recheck(check.id, now + this.rechecks.delayMs);

@@ -37,13 +37,16 @@ export class RecheckPolicy {
     this.perMs = (options.hostPerSecond ?? DEFAULT_RECHECK_HOST_PER_SECOND) / 1000;
   }
 
-  /** Records a result; true when it asks for a recheck of the check (and the host allows one). */
-  observe(checkId: number, host: string, outcome: CheckOutcome, recheck: boolean, now: number): boolean {
+  /**
+   * Records a result; true when it asks for a recheck of the check (and the host allows one).
+   * `mayAsk` is false for a result that was itself a recheck, and for checks never rechecked.
+   */
+  observe(checkId: number, host: string, outcome: CheckOutcome, mayAsk: boolean, now: number): boolean {
     if (outcome === CheckOutcome.Unknown) return false;
     const failing = outcome === CheckOutcome.Down;
     const before = this.lastFailing.get(checkId);
     this.lastFailing.set(checkId, failing);
-    if (this.delayMs <= 0 || recheck) return false;
+    if (this.delayMs <= 0 || !mayAsk) return false;
     // A first failure asks even with nothing seen before (the agent may have just started).
     const changed = before === undefined ? failing : before !== failing;
     return changed && this.take(host, now);

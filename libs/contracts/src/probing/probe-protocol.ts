@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHECK_OUTCOMES, ERROR_CLASSES } from '../checks/check-outcome';
-import { CHECK_KINDS } from '../catalog/catalog-enums';
+import { CHECK_KINDS, CHECK_ROLES } from '../catalog/catalog-enums';
 
 /**
  * The protocol between the API and probe agents (remote ones over HTTP, the embedded one in
@@ -19,6 +19,8 @@ export const assignedCheckSchema = z.object({
   /** "<system>/<check>", stable across reloads; the scheduler's phase is derived from it. */
   key: z.string().min(3).max(200),
   kind: z.enum(CHECK_KINDS),
+  /** Primary or diagnostic (absent from older servers: the kind's default). Only primary checks are rechecked. */
+  role: z.enum(CHECK_ROLES).optional(),
   target: z.string().max(2048).nullable(),
   interval_ms: z.number().int().positive(),
   timeout_ms: z.number().int().positive(),

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CheckKind } from '@kuzet/contracts';
+import { defaultCheckRole } from '@kuzet/contracts';
+import type { CheckKind, CheckRoleName } from '@kuzet/contracts';
 import { SQL_EXECUTOR, SqlExecutor } from '../../database/sql-executor';
 import type { ProbeCheck } from './probe-check';
 
@@ -7,6 +8,7 @@ interface Row {
   id: number;
   key: string;
   kind: CheckKind;
+  role: CheckRoleName | null;
   target: string | null;
   interval_s: string | number;
   timeout_s: string | number;
@@ -23,7 +25,7 @@ export class ProbeChecksRepository {
 
   async listProbed(): Promise<ProbeCheck[]> {
     const rows = await this.db.query<Row>(
-      `SELECT k.id, k.key, k.kind, k.target, k.interval_s, k.timeout_s, k.regions, k.conditions, k.thresholds, k.options
+      `SELECT k.id, k.key, k.kind, k.role, k.target, k.interval_s, k.timeout_s, k.regions, k.conditions, k.thresholds, k.options
          FROM checks k
          JOIN systems s ON s.id = k.system_id
          JOIN agencies a ON a.id = s.agency_id
@@ -34,6 +36,7 @@ export class ProbeChecksRepository {
       id: Number(r.id),
       key: r.key,
       kind: r.kind,
+      role: r.role ?? defaultCheckRole(r.kind),
       target: r.target,
       interval_ms: Math.round(Number(r.interval_s) * 1000),
       timeout_ms: Math.round(Number(r.timeout_s) * 1000),
