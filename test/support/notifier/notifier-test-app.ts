@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthModule } from '../../../apps/api/src/auth/auth.module';
-import { loadAppConfig } from '../../../apps/api/src/config/app-config';
+import { AppConfig, loadAppConfig } from '../../../apps/api/src/config/app-config';
 import { ConfigModule } from '../../../apps/api/src/config/config.module';
 import { DetectionClock } from '../../../apps/api/src/detection/detection-clock';
 import { IncidentsService } from '../../../apps/api/src/incidents/incidents.service';
@@ -13,7 +13,10 @@ import { IncidentsModule } from '../../../apps/api/src/incidents/incidents.modul
 import { INCIDENTS_OPTIONS } from '../../../apps/api/src/incidents/incidents.options';
 import { SystemGraphRepository } from '../../../apps/api/src/incidents/system-graph.repository';
 import { FakeClock } from '../../../apps/api/src/incidents/testing/fake-incidents';
-import { NOTIFICATION_CHANNELS } from '../../../apps/api/src/notifications/channels/notification-channel';
+import {
+  NOTIFICATION_CHANNELS,
+  type NotificationChannel,
+} from '../../../apps/api/src/notifications/channels/notification-channel';
 import { NotificationsModule } from '../../../apps/api/src/notifications/notifications.module';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from '../../../apps/api/src/notifications/notifications.options';
 import { NotifierLoopService } from '../../../apps/api/src/notifications/notifier-loop.service';
@@ -40,10 +43,16 @@ export const TEST_NOTIFY_OPTIONS: NotificationsOptions = {
   webhookSecrets: [],
 };
 
+/** Environment for the harness's AppConfig, and the channels to deliver through (given that config). */
+export interface HarnessWiring {
+  env?: Record<string, string>;
+  channels?: (config: AppConfig) => NotificationChannel[];
+}
+
 /**
  * Incidents + notifier as the application mounts them (Fastify, /api, sign-in guards) over a
  * migrated database, with a fake clock, no timers unless options.tickMs (tests call tick()), and
- * the loopback webhook sender as the only channel.
+ * the loopback webhook sender as the only channel unless `wiring.channels` says otherwise.
  */
 export class NotifierHarness {
   private constructor(
@@ -55,12 +64,15 @@ export class NotifierHarness {
     databaseUrl: string,
     clock: FakeClock,
     options: NotificationsOptions = TEST_NOTIFY_OPTIONS,
+    wiring: HarnessWiring = {},
   ): Promise<NotifierHarness> {
+    const config = loadAppConfig(
+      {},
+      { DATABASE_URL: databaseUrl, KUZET_DEMO: 'false', KUZET_LOG_LEVEL: 'silent', ...wiring.env },
+    );
     const moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(
-          loadAppConfig({}, { DATABASE_URL: databaseUrl, KUZET_DEMO: 'false', KUZET_LOG_LEVEL: 'silent' }),
-        ),
+        ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ type: 'postgres', url: databaseUrl, synchronize: false, poolSize: 4 }),
         IncidentsModule,
         NotificationsModule,
@@ -74,7 +86,7 @@ export class NotifierHarness {
       .overrideProvider(NOTIFICATIONS_OPTIONS)
       .useValue(options)
       .overrideProvider(NOTIFICATION_CHANNELS)
-      .useValue([new LoopbackWebhookChannel()])
+      .useValue(wiring.channels ? wiring.channels(config) : [new LoopbackWebhookChannel()])
       .setLogger(false as never)
       .compile();
     const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
@@ -154,6 +166,13 @@ export async function seed(
       ]);
   return ids;
 }
+
+export const telegram = (chatId: string, name?: string, language = 'ru') => ({
+  kind: 'telegram',
+  chat_id: chatId,
+  language,
+  ...(name ? { name } : {}),
+});
 
 export const webhook = (url: string, name?: string, language = 'ru') => ({
   kind: 'webhook',

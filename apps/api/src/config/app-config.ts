@@ -83,6 +83,8 @@ export class AppConfig {
     smtpFrom: string;
     telegramApiUrl: string;
     telegramBotToken: string | undefined;
+    /** Authenticates Telegram's webhook updates (X-Telegram-Bot-Api-Secret-Token); unset: refused. */
+    telegramWebhookSecret: string | undefined;
     sendTimeoutMs: number;
   };
   /** Probing: agent liveness, long-poll, the embedded agent and heartbeat evaluation. */
@@ -177,6 +179,7 @@ export class AppConfig {
       smtpFrom: v.KUZET_SMTP_FROM,
       telegramApiUrl: v.KUZET_TELEGRAM_API_URL,
       telegramBotToken: v.KUZET_TELEGRAM_BOT_TOKEN,
+      telegramWebhookSecret: v.KUZET_TELEGRAM_WEBHOOK_SECRET,
       sendTimeoutMs: v.KUZET_CHANNEL_TIMEOUT_MS,
     };
     this.probing = {

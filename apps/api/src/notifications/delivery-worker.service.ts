@@ -128,6 +128,7 @@ export class DeliveryWorkerService {
       language: row.language,
       content: payload.content,
       rendered: this.renderer.render(payload.content, row.channel, row.language),
+      ...(row.ackToken ? { ackToken: row.ackToken } : {}),
     };
   }
 
