@@ -151,6 +151,7 @@ export class AppConfig {
       queueMaxRows: v.KUZET_DETECT_QUEUE_MAX,
       catchUpMs: v.KUZET_DETECT_CATCH_UP_S * 1000,
     };
+    this.catalogEnv = catalogEnvLookup(env);
     this.notifications = {
       tickMs: v.KUZET_NOTIFY_TICK_MS,
       leaseMs: 60_000,
@@ -159,6 +160,7 @@ export class AppConfig {
       backoff: { baseMs: v.KUZET_NOTIFY_RETRY_BASE_MS, maxMs: v.KUZET_NOTIFY_RETRY_MAX_MS },
       publicUrl: v.KUZET_PUBLIC_URL,
       webhookSecrets: v.KUZET_WEBHOOK_SECRETS ?? [],
+      catalogEnv: this.catalogEnv,
     };
     this.auth = {
       adminEmail: v.KUZET_ADMIN_EMAIL,
@@ -194,7 +196,6 @@ export class AppConfig {
       clockSkewMs: v.KUZET_PROBE_CLOCK_SKEW_S * 1000,
       replayHorizonMs: v.KUZET_PROBE_REPLAY_HORIZON_H * 3_600_000,
     };
-    this.catalogEnv = catalogEnvLookup(env);
     Object.freeze(this);
   }
 }
