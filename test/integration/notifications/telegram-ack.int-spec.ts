@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { FakeClock } from '../../../apps/api/src/incidents/testing/fake-incidents';
-import { TelegramChannel } from '../../../apps/api/src/notifications/channels/telegram.channel';
 import { createDedicatedDatabase, openDataSource } from '../ingest/support/ingest-harness';
 import { signedInAs, type SignedIn } from '../../support/auth-helpers';
 import { startTelegramBotApi, type TelegramBotApi } from '../../support/alerting/telegram-bot-api';
@@ -34,7 +33,7 @@ describe('Telegram acknowledge button', () => {
     ds = await openDataSource(db.url);
     h = await NotifierHarness.create(db.url, new FakeClock(S(0)), TEST_NOTIFY_OPTIONS, {
       env: { KUZET_TELEGRAM_API_URL: api.url, KUZET_TELEGRAM_BOT_TOKEN: TOKEN, KUZET_TELEGRAM_WEBHOOK_SECRET: SECRET },
-      channels: (config) => [new TelegramChannel(config)],
+      realChannels: true,
     });
     api.calls.splice(0);
     api.answers.splice(0);

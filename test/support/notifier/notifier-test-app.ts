@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthModule } from '../../../apps/api/src/auth/auth.module';
-import { AppConfig, loadAppConfig } from '../../../apps/api/src/config/app-config';
+import { loadAppConfig } from '../../../apps/api/src/config/app-config';
 import { ConfigModule } from '../../../apps/api/src/config/config.module';
 import { DetectionClock } from '../../../apps/api/src/detection/detection-clock';
 import { IncidentsService } from '../../../apps/api/src/incidents/incidents.service';
@@ -13,10 +13,7 @@ import { IncidentsModule } from '../../../apps/api/src/incidents/incidents.modul
 import { INCIDENTS_OPTIONS } from '../../../apps/api/src/incidents/incidents.options';
 import { SystemGraphRepository } from '../../../apps/api/src/incidents/system-graph.repository';
 import { FakeClock } from '../../../apps/api/src/incidents/testing/fake-incidents';
-import {
-  NOTIFICATION_CHANNELS,
-  type NotificationChannel,
-} from '../../../apps/api/src/notifications/channels/notification-channel';
+import { NOTIFICATION_CHANNELS } from '../../../apps/api/src/notifications/channels/notification-channel';
 import { NotificationsModule } from '../../../apps/api/src/notifications/notifications.module';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from '../../../apps/api/src/notifications/notifications.options';
 import { NotifierLoopService } from '../../../apps/api/src/notifications/notifier-loop.service';
@@ -43,16 +40,16 @@ export const TEST_NOTIFY_OPTIONS: NotificationsOptions = {
   webhookSecrets: [],
 };
 
-/** Environment for the harness's AppConfig, and the channels to deliver through (given that config). */
+/** Environment for the harness's AppConfig; realChannels: the app's own channels, configured by it. */
 export interface HarnessWiring {
   env?: Record<string, string>;
-  channels?: (config: AppConfig) => NotificationChannel[];
+  realChannels?: boolean;
 }
 
 /**
  * Incidents + notifier as the application mounts them (Fastify, /api, sign-in guards) over a
  * migrated database, with a fake clock, no timers unless options.tickMs (tests call tick()), and
- * the loopback webhook sender as the only channel unless `wiring.channels` says otherwise.
+ * the loopback webhook sender as the only channel unless `wiring.realChannels`.
  */
 export class NotifierHarness {
   private constructor(
@@ -70,7 +67,7 @@ export class NotifierHarness {
       {},
       { DATABASE_URL: databaseUrl, KUZET_DEMO: 'false', KUZET_LOG_LEVEL: 'silent', ...wiring.env },
     );
-    const moduleRef = await Test.createTestingModule({
+    const builder = Test.createTestingModule({
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ type: 'postgres', url: databaseUrl, synchronize: false, poolSize: 4 }),
@@ -84,11 +81,9 @@ export class NotifierHarness {
       .overrideProvider(INCIDENTS_OPTIONS)
       .useValue({ cooldownMs: COOLDOWN_MS, sweepIntervalMs: 0 })
       .overrideProvider(NOTIFICATIONS_OPTIONS)
-      .useValue(options)
-      .overrideProvider(NOTIFICATION_CHANNELS)
-      .useValue(wiring.channels ? wiring.channels(config) : [new LoopbackWebhookChannel()])
-      .setLogger(false as never)
-      .compile();
+      .useValue({ catalogEnv: config.catalogEnv, ...options });
+    if (!wiring.realChannels) builder.overrideProvider(NOTIFICATION_CHANNELS).useValue([new LoopbackWebhookChannel()]);
+    const moduleRef = await builder.setLogger(false as never).compile();
     const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
     app.setGlobalPrefix('api');
     await app.init();
@@ -166,6 +161,13 @@ export async function seed(
       ]);
   return ids;
 }
+
+export const email = (address: string, name?: string, language = 'ru') => ({
+  kind: 'email',
+  address,
+  language,
+  ...(name ? { name } : {}),
+});
 
 export const telegram = (chatId: string, name?: string, language = 'ru') => ({
   kind: 'telegram',
