@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { SessionUser } from '@kuzet/contracts';
+import { Audited } from '../../audit/audited.decorator';
 import { CurrentUser, Public, Roles } from '../../auth/auth.decorators';
 import { IncidentsExceptionFilter } from '../../incidents/http/incidents-exception.filter';
 import { IncidentsValidationPipe } from '../../incidents/http/incidents-validation.pipe';
@@ -21,6 +22,7 @@ export class TelegramController {
 
   @Post('link-code')
   @Roles('admin', 'duty_officer', 'agency_operator')
+  @Audited('telegram.link_code')
   @HttpCode(201)
   @ApiOperation({ summary: 'A one-time code (10 minutes) that links your Telegram account: send /start <code> to the bot' })
   @ApiCreatedResponse({ type: TelegramLinkCodeDto })
