@@ -7,7 +7,7 @@ import { NotifierHarness, S, seed, telegram, TEST_NOTIFY_OPTIONS } from '../../s
 
 // The Telegram "acknowledge" button end to end: the notifier sends through the real
 // TelegramChannel to a Bot API stand-in on loopback, users link their Telegram account with a
-// code from the board, and Telegram's webhook updates (button presses) come in over HTTP,
+// one-time code they get signed in, and Telegram's webhook updates (button presses) come in over HTTP,
 // against real PostgreSQL. The clock is fake, so the escalation runs without waiting.
 
 const TOKEN = '123456789:AAH-test_token';
@@ -57,7 +57,7 @@ describe('Telegram acknowledge button', () => {
     postUpdate({ callback_query: { id: `cb-${updateId}`, from: { id: telegramUserId, is_bot: false, first_name: 'T' }, chat_instance: '1', data } });
   const lastAnswer = () => api.answers[api.answers.length - 1]?.text;
 
-  /** Signs the user in on the board, gets a link code and sends it to the bot from the Telegram user. */
+  /** A signed-in user gets a link code and sends it to the bot from the Telegram user. */
   async function link(user: SignedIn, telegramUserId: number): Promise<string> {
     const res = await h.app.inject({ method: 'POST', url: '/api/notifications/telegram/link-code', headers: user.headers });
     expect(res.statusCode).toBe(201);
@@ -101,7 +101,7 @@ describe('Telegram acknowledge button', () => {
     ]);
     // A code works once.
     await sendText(777, `/start ${code}`);
-    expect(api.calls[2]).toMatchObject({ chatId: '777', text: 'This link code is unknown, used or expired. Get a new one on the board.' });
+    expect(api.calls[2]).toMatchObject({ chatId: '777', text: 'This link code is unknown, used or expired. Get a new one from Kuzet.' });
     api.calls.splice(0);
 
     await h.setStatus(ids.systems.alpha, 'major_outage', S(0));
@@ -178,7 +178,7 @@ describe('Telegram acknowledge button', () => {
     expect(new Date(expires_at).getTime()).toBe(S(0) + 10 * 60_000);
     h.clock.t = S(0) + 10 * 60_000;
     await sendText(555, `/start ${code}`);
-    expect(api.calls.map((c) => c.text)).toEqual(['This link code is unknown, used or expired. Get a new one on the board.']);
+    expect(api.calls.map((c) => c.text)).toEqual(['This link code is unknown, used or expired. Get a new one from Kuzet.']);
     expect(await ds.query('SELECT * FROM telegram_links')).toEqual([]);
   });
 });
