@@ -9,6 +9,7 @@ export * from './catalog/check-rules';
 export * from './catalog/check-option-fields';
 export * from './catalog/check-secrets';
 export * from './catalog/env-reference';
+export * from './catalog/contact-secrets';
 export * from './catalog/category.schema';
 export * from './catalog/notification-policy.schema';
 export * from './catalog/agency.schema';

@@ -19,7 +19,7 @@ const SIGNED_IN: Outcome[] = [401, 'ok', 'ok', 'ok', 'ok'];
 const ADMIN_ONLY: Outcome[] = [401, 403, 403, 403, 'ok'];
 const INCIDENT_WRITE: Outcome[] = [401, 403, 'ok', 'ok', 'ok'];
 const DUTY_OR_ADMIN: Outcome[] = [401, 403, 403, 'ok', 'ok'];
-/** Probe routes: their own bearer token, not a session; without one every caller gets 401. */
+/** Machine routes (probe agents, Telegram's webhook): their own token, not a session; without one every caller gets 401. */
 const PROBE_TOKEN: Outcome[] = [401, 401, 401, 401, 401];
 
 interface Case {
@@ -83,6 +83,8 @@ const MATRIX: Record<string, Case> = {
   'GET /api/incidents/:id/notifications': { outcome: SIGNED_IN, url: (i) => `/api/incidents/${i.incidentA}/notifications` },
   'GET /api/notifications/dead-letters': { outcome: DUTY_OR_ADMIN, url: () => '/api/notifications/dead-letters' },
   'POST /api/notifications/:id/retry': { outcome: DUTY_OR_ADMIN, url: () => '/api/notifications/999999/retry' },
+  'POST /api/notifications/telegram/link-code': { outcome: INCIDENT_WRITE, url: () => '/api/notifications/telegram/link-code' },
+  'POST /api/notifications/telegram/updates': { outcome: PROBE_TOKEN, url: () => '/api/notifications/telegram/updates', body: {} },
   'POST /api/incidents/:id/notes': { outcome: INCIDENT_WRITE, url: (i) => `/api/incidents/${i.incidentA}/notes`, body: { text: 'note' } },
   'POST /api/incidents/:id/public-updates': { outcome: INCIDENT_WRITE, url: (i) => `/api/incidents/${i.incidentA}/public-updates`, body: publicUpdate },
   'POST /api/incidents/:id/resolve': { outcome: INCIDENT_WRITE, url: (i) => `/api/incidents/${i.incidentA}/resolve` },
@@ -164,6 +166,7 @@ describe('authorization matrix: every REST route x every role', () => {
       'POST /api/auth/login', // AuthService: auth.login / auth.login_failed
       'POST /api/auth/logout', // AuthService: auth.logout
       'POST /api/auth/password', // UsersService: auth.password_change
+      'POST /api/notifications/telegram/updates', // Telegram (its secret); TelegramLinkService / TelegramAckService audit
       'POST /api/probe/v1/results', // probe agents (token), not people
       'POST /api/push/:token', // heartbeats (token), not people
       'POST /api/users', // UsersService, in the change's transaction

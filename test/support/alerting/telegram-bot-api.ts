@@ -11,16 +11,24 @@ export interface TelegramCall {
   messageId: number;
 }
 
+/** One answerCallbackQuery call (the toast Telegram shows the user who pressed a button). */
+export interface CallbackAnswer {
+  callbackQueryId: string;
+  text: string | undefined;
+}
+
 export interface TelegramBotApi {
   port: number;
   /** For KUZET_TELEGRAM_API_URL. */
   url: string;
   calls: TelegramCall[];
+  answers: CallbackAnswer[];
   /** Every request path seen, to check the token went only where it belongs. */
   paths: string[];
   /** Answer the next `count` calls 429 with parameters.retry_after = seconds. */
   rateLimitNext: (count: number, retryAfterS: number) => void;
   waitForCalls: (count: number, timeoutMs?: number) => Promise<TelegramCall[]>;
+  waitForAnswers: (count: number, timeoutMs?: number) => Promise<CallbackAnswer[]>;
   close: () => Promise<void>;
 }
 
@@ -29,12 +37,14 @@ const MAX_BODY = 256 * 1024;
 const MAX_TEXT = 4096;
 
 /**
- * A stand-in of the Telegram Bot API on 127.0.0.1 (node http): POST /bot<token>/sendMessage with
- * a JSON body, answered in the Bot API's shape ({ok, result} or {ok:false, error_code,
- * description, parameters}). Wrong token: 401; unknown method: 404; empty or over-long text: 400.
+ * A stand-in of the Telegram Bot API on 127.0.0.1 (node http): POST /bot<token>/sendMessage and
+ * /bot<token>/answerCallbackQuery with a JSON body, answered in the Bot API's shape ({ok, result}
+ * or {ok:false, error_code, description, parameters}). Wrong token: 401; unknown method: 404;
+ * empty or over-long text, or an answer without callback_query_id: 400.
  */
 export async function startTelegramBotApi(token: string): Promise<TelegramBotApi> {
   const calls: TelegramCall[] = [];
+  const answers: CallbackAnswer[] = [];
   const paths: string[] = [];
   let limited = 0;
   let retryAfter = 1;
@@ -61,12 +71,22 @@ export async function startTelegramBotApi(token: string): Promise<TelegramBotApi
       if (paths.length < 10_000) paths.push(path);
       const m = /^\/bot([^/]+)\/(\w+)$/.exec(path);
       if (!m || m[1] !== token) return error(res, 401, 'Unauthorized');
-      if (m[2] !== 'sendMessage' || req.method !== 'POST') return error(res, 404, 'Not Found');
+      const method = m[2];
+      if ((method !== 'sendMessage' && method !== 'answerCallbackQuery') || req.method !== 'POST')
+        return error(res, 404, 'Not Found');
       let body: Record<string, unknown>;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
       } catch {
         return error(res, 400, 'Bad Request: invalid JSON');
+      }
+      if (method === 'answerCallbackQuery') {
+        if (typeof body.callback_query_id !== 'string' || body.callback_query_id === '')
+          return error(res, 400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+        if (typeof body.text === 'string' && body.text.length > 200)
+          return error(res, 400, 'Bad Request: text is too long');
+        answers.push({ callbackQueryId: body.callback_query_id, text: typeof body.text === 'string' ? body.text : undefined });
+        return answer(res, 200, { ok: true, result: true });
       }
       if (limited > 0) {
         limited--;
@@ -94,6 +114,7 @@ export async function startTelegramBotApi(token: string): Promise<TelegramBotApi
     port,
     url: `http://127.0.0.1:${port}`,
     calls,
+    answers,
     paths,
     rateLimitNext: (count, s) => {
       limited = count;
@@ -101,6 +122,8 @@ export async function startTelegramBotApi(token: string): Promise<TelegramBotApi
     },
     waitForCalls: (count, timeoutMs = 10_000) =>
       waitUntil(() => (calls.length >= count ? calls : undefined), timeoutMs, `${count} Telegram messages`),
+    waitForAnswers: (count, timeoutMs = 10_000) =>
+      waitUntil(() => (answers.length >= count ? answers : undefined), timeoutMs, `${count} callback answers`),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -40,10 +40,16 @@ export const TEST_NOTIFY_OPTIONS: NotificationsOptions = {
   webhookSecrets: [],
 };
 
+/** Environment for the harness's AppConfig; realChannels: the app's own channels, configured by it. */
+export interface HarnessWiring {
+  env?: Record<string, string>;
+  realChannels?: boolean;
+}
+
 /**
  * Incidents + notifier as the application mounts them (Fastify, /api, sign-in guards) over a
  * migrated database, with a fake clock, no timers unless options.tickMs (tests call tick()), and
- * the loopback webhook sender as the only channel.
+ * the loopback webhook sender as the only channel unless `wiring.realChannels`.
  */
 export class NotifierHarness {
   private constructor(
@@ -55,12 +61,15 @@ export class NotifierHarness {
     databaseUrl: string,
     clock: FakeClock,
     options: NotificationsOptions = TEST_NOTIFY_OPTIONS,
+    wiring: HarnessWiring = {},
   ): Promise<NotifierHarness> {
-    const moduleRef = await Test.createTestingModule({
+    const config = loadAppConfig(
+      {},
+      { DATABASE_URL: databaseUrl, KUZET_DEMO: 'false', KUZET_LOG_LEVEL: 'silent', ...wiring.env },
+    );
+    const builder = Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(
-          loadAppConfig({}, { DATABASE_URL: databaseUrl, KUZET_DEMO: 'false', KUZET_LOG_LEVEL: 'silent' }),
-        ),
+        ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ type: 'postgres', url: databaseUrl, synchronize: false, poolSize: 4 }),
         IncidentsModule,
         NotificationsModule,
@@ -72,11 +81,9 @@ export class NotifierHarness {
       .overrideProvider(INCIDENTS_OPTIONS)
       .useValue({ cooldownMs: COOLDOWN_MS, sweepIntervalMs: 0 })
       .overrideProvider(NOTIFICATIONS_OPTIONS)
-      .useValue(options)
-      .overrideProvider(NOTIFICATION_CHANNELS)
-      .useValue([new LoopbackWebhookChannel()])
-      .setLogger(false as never)
-      .compile();
+      .useValue({ catalogEnv: config.catalogEnv, ...options });
+    if (!wiring.realChannels) builder.overrideProvider(NOTIFICATION_CHANNELS).useValue([new LoopbackWebhookChannel()]);
+    const moduleRef = await builder.setLogger(false as never).compile();
     const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
     app.setGlobalPrefix('api');
     await app.init();
@@ -154,6 +161,20 @@ export async function seed(
       ]);
   return ids;
 }
+
+export const email = (address: string, name?: string, language = 'ru') => ({
+  kind: 'email',
+  address,
+  language,
+  ...(name ? { name } : {}),
+});
+
+export const telegram = (chatId: string, name?: string, language = 'ru') => ({
+  kind: 'telegram',
+  chat_id: chatId,
+  language,
+  ...(name ? { name } : {}),
+});
 
 export const webhook = (url: string, name?: string, language = 'ru') => ({
   kind: 'webhook',

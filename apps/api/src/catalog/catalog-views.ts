@@ -1,5 +1,11 @@
 import type { AgencyView, CheckRoleName, CheckView, MaintenanceView, SystemView } from '@kuzet/contracts';
-import { defaultCheckRole, notificationPolicySchema, redactCheckOptions, utcToLocalDateTime } from '@kuzet/contracts';
+import {
+  defaultCheckRole,
+  notificationPolicySchema,
+  redactCheckOptions,
+  redactContactSecrets,
+  utcToLocalDateTime,
+} from '@kuzet/contracts';
 
 // Database rows (as the repository's SQL returns them) -> REST views. Pure.
 
@@ -24,7 +30,7 @@ export function toAgencyView(r: AgencyRow): AgencyView {
   return {
     code: r.code,
     name: { kk: r.name_kk, ru: r.name_ru, en: r.name_en },
-    contacts: r.contacts,
+    contacts: redactContactSecrets(r.contacts),
     notifications: notificationPolicySchema.parse(r.notifications ?? {}),
     enabled: r.enabled,
     source: r.source,

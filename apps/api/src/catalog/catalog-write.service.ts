@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  restoreContactSecrets,
   AgencyDocument,
   agencyDocumentSchema,
   AgencyPatch,
@@ -66,8 +67,9 @@ export class CatalogWriteService {
 
   // --- agencies
 
-  async createAgency(doc: AgencyDocument): Promise<AgencyView> {
-    if (await this.repo.findAgency(doc.code)) throw new CatalogItemExistsError('agency', doc.code);
+  async createAgency(input: AgencyDocument): Promise<AgencyView> {
+    if (await this.repo.findAgency(input.code)) throw new CatalogItemExistsError('agency', input.code);
+    const doc = this.keptContactSecrets(input, []);
     await this.assertPolicyFits(doc);
     await this.applyApi({ agencies: [toLoadedAgency(doc)] }, ['create', 'agency', doc]);
     return (await this.repo.findAgency(doc.code))!;
@@ -76,7 +78,10 @@ export class CatalogWriteService {
   async patchAgency(code: string, patch: AgencyPatch): Promise<AgencyView> {
     const stored = await this.repo.findAgency(code);
     if (!stored) throw new CatalogItemNotFoundError('agency', code);
-    const doc = this.parse(agencyDocumentSchema, mergePatch(agencyDocumentOf(stored), patch as Doc));
+    // The view hides webhook secrets: merge into the stored contacts, not the view's.
+    const contacts = (await this.repo.findAgencyContacts(code)) ?? [];
+    const merged = this.parse(agencyDocumentSchema, mergePatch(agencyDocumentOf({ ...stored, contacts }), patch as Doc));
+    const doc = patch.contacts === undefined ? merged : this.keptContactSecrets(merged, contacts);
     await this.assertPolicyFits(doc);
     await this.applyApi({ agencies: [toLoadedAgency(doc)] }, ['patch', 'agency', code, patch]);
     return (await this.repo.findAgency(code))!;
@@ -182,6 +187,13 @@ export class CatalogWriteService {
     const restored = restoreCheckSecrets(options, (await this.repo.findCheckOptions(key)) ?? {}, sameTarget);
     this.assertNoProblems(this.fieldProblems(restored.problems, []));
     return restored.options;
+  }
+
+  /** A contact's webhook secrets sent as placeholders keep the stored ones; references are refused. */
+  private keptContactSecrets(doc: AgencyDocument, stored: AgencyDocument['contacts']): AgencyDocument {
+    const restored = restoreContactSecrets(doc.contacts, stored);
+    this.assertNoProblems(this.fieldProblems(restored.problems, []));
+    return { ...doc, contacts: restored.contacts };
   }
 
   /** `${env:NAME}` is for the catalog folder only: the API may not read the server's environment. */

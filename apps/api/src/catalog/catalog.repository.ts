@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  AgencyContact,
   AgencyView,
   CheckView,
   ChecksQuery,
@@ -56,6 +57,14 @@ export class CatalogRepository {
   async findAgency(code: string): Promise<AgencyView | undefined> {
     const rows: AgencyRow[] = await this.dataSource.query('SELECT * FROM agencies WHERE code = $1', [code]);
     return rows[0] ? toAgencyView(rows[0]) : undefined;
+  }
+
+  /** The stored contacts as written (webhook secret references included; views hide them). */
+  async findAgencyContacts(code: string): Promise<AgencyContact[] | undefined> {
+    const rows: { contacts: AgencyContact[] }[] = await this.dataSource.query('SELECT contacts FROM agencies WHERE code = $1', [
+      code,
+    ]);
+    return rows[0]?.contacts;
   }
 
   async listSystems(q: SystemsQuery = {}): Promise<SystemView[]> {

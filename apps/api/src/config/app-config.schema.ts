@@ -106,6 +106,11 @@ export const appConfigSchema = z.object({
     .transform((s) => s.replace(/\/+$/, ''))
     .default('https://api.telegram.org'),
   KUZET_TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'expected a bot token "123456:ABC…"').optional(),
+  // Telegram's setWebhook secret_token: 1-256 of A-Z a-z 0-9 _ -; at least 16 here (it authenticates updates)
+  KUZET_TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16 to 256 characters of A-Z, a-z, 0-9, _ and -')
+    .optional(),
   KUZET_CHANNEL_TIMEOUT_MS: int(100, 600_000).default(10_000),
   // Standard Webhooks signing secrets, comma-separated, the current one first (two during a rotation)
   KUZET_WEBHOOK_SECRETS: z

@@ -37,6 +37,8 @@ describe('loadAppConfig', () => {
     ['KUZET_SMTP_URL', 'http://mail.example'],
     ['KUZET_TELEGRAM_API_URL', 'api.telegram.org'],
     ['KUZET_TELEGRAM_BOT_TOKEN', 'not a token'],
+    ['KUZET_TELEGRAM_WEBHOOK_SECRET', 'short'],
+    ['KUZET_TELEGRAM_WEBHOOK_SECRET', 'has spaces in it, not allowed'],
     ['KUZET_CHANNEL_TIMEOUT_MS', '5'],
     ['KUZET_TRUST_PROXY', 'true'],
     ['KUZET_TRUST_PROXY', '10.0.0.0/33'],
@@ -62,12 +64,14 @@ describe('loadAppConfig', () => {
       KUZET_SMTP_URL: 'smtp://127.0.0.1:2525',
       KUZET_TELEGRAM_API_URL: 'http://127.0.0.1:8081/',
       KUZET_TELEGRAM_BOT_TOKEN: '123456:ABC-def_1',
+      KUZET_TELEGRAM_WEBHOOK_SECRET: 'webhook-secret_0123456789',
     });
     expect(config.alertChannels).toEqual({
       smtpUrl: 'smtp://127.0.0.1:2525',
       smtpFrom: 'Kuzet <kuzet@localhost>',
       telegramApiUrl: 'http://127.0.0.1:8081',
       telegramBotToken: '123456:ABC-def_1',
+      telegramWebhookSecret: 'webhook-secret_0123456789',
       sendTimeoutMs: 10_000,
     });
     expect(loadAppConfig({}).alertChannels.telegramApiUrl).toBe('https://api.telegram.org');

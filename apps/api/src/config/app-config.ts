@@ -83,6 +83,8 @@ export class AppConfig {
     smtpFrom: string;
     telegramApiUrl: string;
     telegramBotToken: string | undefined;
+    /** Authenticates Telegram's webhook updates (X-Telegram-Bot-Api-Secret-Token); unset: refused. */
+    telegramWebhookSecret: string | undefined;
     sendTimeoutMs: number;
   };
   /** Probing: agent liveness, long-poll, the embedded agent and heartbeat evaluation. */
@@ -149,6 +151,7 @@ export class AppConfig {
       queueMaxRows: v.KUZET_DETECT_QUEUE_MAX,
       catchUpMs: v.KUZET_DETECT_CATCH_UP_S * 1000,
     };
+    this.catalogEnv = catalogEnvLookup(env);
     this.notifications = {
       tickMs: v.KUZET_NOTIFY_TICK_MS,
       leaseMs: 60_000,
@@ -157,6 +160,7 @@ export class AppConfig {
       backoff: { baseMs: v.KUZET_NOTIFY_RETRY_BASE_MS, maxMs: v.KUZET_NOTIFY_RETRY_MAX_MS },
       publicUrl: v.KUZET_PUBLIC_URL,
       webhookSecrets: v.KUZET_WEBHOOK_SECRETS ?? [],
+      catalogEnv: this.catalogEnv,
     };
     this.auth = {
       adminEmail: v.KUZET_ADMIN_EMAIL,
@@ -177,6 +181,7 @@ export class AppConfig {
       smtpFrom: v.KUZET_SMTP_FROM,
       telegramApiUrl: v.KUZET_TELEGRAM_API_URL,
       telegramBotToken: v.KUZET_TELEGRAM_BOT_TOKEN,
+      telegramWebhookSecret: v.KUZET_TELEGRAM_WEBHOOK_SECRET,
       sendTimeoutMs: v.KUZET_CHANNEL_TIMEOUT_MS,
     };
     this.probing = {
@@ -191,7 +196,6 @@ export class AppConfig {
       clockSkewMs: v.KUZET_PROBE_CLOCK_SKEW_S * 1000,
       replayHorizonMs: v.KUZET_PROBE_REPLAY_HORIZON_H * 3_600_000,
     };
-    this.catalogEnv = catalogEnvLookup(env);
     Object.freeze(this);
   }
 }

@@ -6,7 +6,8 @@ import { INFORMED_LEVEL } from './notification-records';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from './notifications.options';
 import type { NotificationsRepository } from './notifications.repository';
 import { NotificationsUnitOfWork } from './notifications-unit-of-work';
-import type { AgencyPolicy } from './notification-records';
+import type { AgencyPolicy, NewOutboxRow } from './notification-records';
+import { AckTokenSource, withAckTokens } from './telegram/ack-tokens';
 
 /**
  * Turns alert intents into per-recipient notifications: per agency, one group that flushes after
@@ -20,6 +21,7 @@ export class AlertGrouperService {
   constructor(
     private readonly uow: NotificationsUnitOfWork,
     private readonly clock: DetectionClock,
+    private readonly ackTokens: AckTokenSource,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
   ) {}
 
@@ -40,7 +42,7 @@ export class AlertGrouperService {
         if (!agency || agency.policy.escalation.length === 0) return 0;
         const ctx = await this.context(repo, agency);
         const { rows, told } = composeEscalations(ctx, await repo.escalationCandidates(agencyId));
-        await repo.insertOutbox(rows, this.options.giveUpAfterMs);
+        await this.write(repo, rows);
         await repo.markTold(told, ctx.now);
         for (const t of told) this.logger.log(`escalated incident ${t.incidentId} to level ${t.level} (${agency.code})`);
         return rows.length;
@@ -59,7 +61,7 @@ export class AlertGrouperService {
         const ctx = await this.context(repo, agency);
         const rows = composeRepeat(ctx, lastFlushedAt, await repo.alertedOpen(agencyId));
         if (rows === null) return 0;
-        await repo.insertOutbox(rows, this.options.giveUpAfterMs);
+        await this.write(repo, rows);
         await repo.groupReminded(agencyId, ctx.now);
         this.logger.log(`group ${agency.code} reminded: ${rows.length} notifications`);
         return rows.length;
@@ -78,7 +80,7 @@ export class AlertGrouperService {
     if (intents.length === 0) return 0;
     const ctx = await this.context(repo, agency);
     const result = composeFlush(ctx, intents, await repo.snapshots(intents.map((i) => i.incidentId)));
-    await repo.insertOutbox(result.rows, this.options.giveUpAfterMs);
+    await this.write(repo, result.rows);
     await repo.markTold(
       [
         ...result.alerted.map((incidentId) => ({ incidentId, level: 0 })),
@@ -96,6 +98,11 @@ export class AlertGrouperService {
       `group ${agency.code} flushed: ${intents.length} changes, ${result.alerted.length} alerted, ${result.cleared.length} resolved, ${result.informed.length} informational, ${result.rows.length} notifications`,
     );
     return result.rows.length;
+  }
+
+  /** Writes composed messages to the outbox, Telegram alerts with their acknowledgement token. */
+  private async write(repo: NotificationsRepository, rows: readonly NewOutboxRow[]): Promise<void> {
+    await repo.insertOutbox(withAckTokens(rows, this.ackTokens), this.options.giveUpAfterMs);
   }
 
   private async context(repo: NotificationsRepository, agency: AgencyPolicy): Promise<ComposeContext> {

@@ -14,8 +14,12 @@ import type { NotificationsRepository, OutboxEntry } from './notifications.repos
 import { NotificationsUnitOfWork } from './notifications-unit-of-work';
 import { deliveryStep } from './delivery-step';
 import { idempotencyKey } from './alert-composer';
-import { contactAddress } from '@kuzet/contracts';
+import { AgencyContact, contactAddress } from '@kuzet/contracts';
+import { webhookSecretsFor } from './webhook-secrets';
 import type { NewOutboxRow } from './notification-records';
+
+/** Webhook contacts by "<agency id> <url>". */
+type WebhookContacts = Map<string, AgencyContact>;
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 300);
 
@@ -47,6 +51,7 @@ export class DeliveryWorkerService {
     const claimed = await this.uow.run((repo) =>
       repo.claim(this.clock.now(), this.options.leaseMs, this.options.batchSize),
     );
+    const contacts = await this.webhookContacts(claimed);
     // Rows of one recipient go one after another (their order matters); recipients in parallel.
     const byRecipient = new Map<string, OutboxEntry[]>();
     for (const row of claimed) {
@@ -58,7 +63,7 @@ export class DeliveryWorkerService {
     const sent: { id: number; at: number }[] = [];
     await Promise.all(
       [...byRecipient.values()].map(async (rows) => {
-        for (const row of rows) if (await this.deliver(row)) sent.push({ id: row.id, at: this.clock.now() });
+        for (const row of rows) if (await this.deliver(row, contacts)) sent.push({ id: row.id, at: this.clock.now() });
       }),
     );
     await this.uow.repo().markSent(sent);
@@ -67,19 +72,21 @@ export class DeliveryWorkerService {
   }
 
   /** Sends one row through its channel; a channel that throws counts as a retryable failure. */
-  private async attempt(row: OutboxEntry): Promise<DeliveryOutcome> {
+  private async attempt(row: OutboxEntry, contacts: WebhookContacts): Promise<DeliveryOutcome> {
     const channel = this.channels.get(row.channel);
     if (!channel) return { ok: false, retryable: true, error: `no ${row.channel} channel configured` };
+    const target = this.target(row, contacts);
+    if ('error' in target) return { ok: false, retryable: false, error: target.error };
     try {
-      return await channel.send(this.target(row), this.outgoing(row));
+      return await channel.send(target, this.outgoing(row));
     } catch (err) {
       return { ok: false, retryable: true, error: errorText(err) };
     }
   }
 
   /** True when delivered (the caller marks it); failures are recorded here. */
-  private async deliver(row: OutboxEntry): Promise<boolean> {
-    const outcome = await this.attempt(row);
+  private async deliver(row: OutboxEntry, contacts: WebhookContacts): Promise<boolean> {
+    const outcome = await this.attempt(row, contacts);
     const now = this.clock.now();
     const step = deliveryStep(outcome, row, now, this.options.backoff);
     const log = { id: row.id, key: row.idempotencyKey, channel: row.channel, kind: row.kind, attempt: row.attempts };
@@ -108,10 +115,21 @@ export class DeliveryWorkerService {
     return false;
   }
 
-  private target(row: OutboxEntry): ChannelTarget {
-    return row.channel === 'webhook'
-      ? { kind: row.channel, address: row.recipient, secrets: this.options.webhookSecrets }
-      : { kind: row.channel, address: row.recipient };
+  /** The webhook contacts of the agencies of the claimed webhook rows (their own signing secrets). */
+  private async webhookContacts(rows: readonly OutboxEntry[]): Promise<WebhookContacts> {
+    const out: WebhookContacts = new Map();
+    for (const agencyId of new Set(rows.filter((r) => r.channel === 'webhook').map((r) => r.agencyId))) {
+      const agency = await this.uow.repo().agencyPolicy(agencyId);
+      for (const c of agency?.contacts ?? []) if (c.kind === 'webhook') out.set(`${agencyId} ${c.url}`, c);
+    }
+    return out;
+  }
+
+  private target(row: OutboxEntry, contacts: WebhookContacts): ChannelTarget | { error: string } {
+    if (row.channel !== 'webhook') return { kind: row.channel, address: row.recipient };
+    const contact = contacts.get(`${row.agencyId} ${row.recipient}`);
+    const found = webhookSecretsFor(contact, this.options.webhookSecrets, this.options.catalogEnv ?? (() => undefined));
+    return 'error' in found ? found : { kind: row.channel, address: row.recipient, secrets: found.secrets };
   }
 
   private outgoing(row: OutboxEntry): OutgoingNotification {
@@ -128,6 +146,7 @@ export class DeliveryWorkerService {
       language: row.language,
       content: payload.content,
       rendered: this.renderer.render(payload.content, row.channel, row.language),
+      ...(row.ackToken ? { ackToken: row.ackToken } : {}),
     };
   }
 

@@ -63,6 +63,8 @@ export interface NewOutboxRow {
   payload: OutboxPayload;
   nextAttemptAt: number;
   createdAt: number;
+  /** Telegram "acknowledge" button data (see withAckTokens); never shown in the delivery log. */
+  ackToken?: string | null;
 }
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';

@@ -1,3 +1,4 @@
+import type { EnvLookup } from '@kuzet/contracts';
 import type { RetryBackoff } from './retry-backoff';
 
 /** Nest injection token for NotificationsOptions. */
@@ -17,6 +18,8 @@ export interface NotificationsOptions {
   publicUrl: string;
   /** Webhook signing secrets (KUZET_WEBHOOK_SECRETS), the current one first. */
   webhookSecrets: string[];
+  /** Resolves a webhook contact's own `${env:NAME}` secrets (the config's catalogEnv); none: unset. */
+  catalogEnv?: EnvLookup;
 }
 
 export const DEFAULT_NOTIFICATIONS_OPTIONS: NotificationsOptions = {

@@ -35,6 +35,7 @@ interface OutboxRow {
   last_error: string | null;
   created_at: Date;
   sent_at: Date | null;
+  ack_token: string | null;
 }
 
 export interface OutboxEntry extends OutboxRecord {
@@ -60,6 +61,7 @@ function toOutbox(r: OutboxRow): OutboxEntry {
     lastError: r.last_error,
     createdAt: ms(r.created_at) as number,
     sentAt: ms(r.sent_at),
+    ackToken: r.ack_token,
   };
 }
 
@@ -296,8 +298,8 @@ export class NotificationsRepository {
     for (const r of rows)
       await this.sql.query(
         `INSERT INTO notification_outbox (idempotency_key, agency_id, kind, level, incident_ids, channel, recipient,
-           language, payload, next_attempt_at, give_up_at, created_at)
-         VALUES ($1, $2, $3, $4, $5::bigint[], $6, $7, $8, $9::jsonb, $10, $11, $12)
+           language, payload, next_attempt_at, give_up_at, created_at, ack_token)
+         VALUES ($1, $2, $3, $4, $5::bigint[], $6, $7, $8, $9::jsonb, $10, $11, $12, $13)
          ON CONFLICT (idempotency_key) DO NOTHING`,
         [
           r.idempotencyKey,
@@ -312,6 +314,7 @@ export class NotificationsRepository {
           at(r.nextAttemptAt),
           at(Math.max(r.nextAttemptAt, r.createdAt) + giveUpAfterMs),
           at(r.createdAt),
+          r.ackToken ?? null,
         ],
       );
   }

@@ -9,6 +9,7 @@ import {
   quietHoursSchema,
 } from './notification-policy.schema';
 import { expected } from './schema-messages';
+import { webhookContactSecretsSchema } from './contact-secrets';
 
 const webUrl = z.url({ protocol: /^https?$/, error: expected('expected an http:// or https:// URL') });
 
@@ -28,7 +29,13 @@ export const agencyContactSchema = z.discriminatedUnion(
       address: z.email({ error: expected('expected an e-mail address') }),
       ...contactCommon,
     }),
-    z.strictObject({ kind: z.literal('webhook'), url: webUrl, ...contactCommon }),
+    z.strictObject({
+      kind: z.literal('webhook'),
+      url: webUrl,
+      ...contactCommon,
+      /** Its own signing secrets (`${env:NAME}`), else the installation's KUZET_WEBHOOK_SECRETS. */
+      secrets: webhookContactSecretsSchema.optional(),
+    }),
     z.strictObject({
       kind: z.literal('telegram'),
       ...contactCommon,

@@ -4,6 +4,7 @@ import {
   CatalogSection,
   CategoryDocument,
   checkEnvProblems,
+  contactSecretProblems,
   checkRuleProblems,
   EnvLookup,
   MaintenanceDocument,
@@ -123,6 +124,10 @@ export function crossCheckCatalog(all: LocatedItem<unknown>[], options: CrossChe
       if (!systems.has(code)) problems.push(problemAt(item, ['systems', j], `unknown system "${code}"`));
     });
   }
+
+  // A webhook contact's own secrets are references to set variables holding whsec_ secrets.
+  for (const item of valid(of<AgencyDocument>('agencies')))
+    for (const p of contactSecretProblems(item.value.contacts, options.env)) problems.push(problemAt(item, p.path, p.message));
 
   // A notification override names one of the agency's own systems.
   const agencyOf = new Map(valid(of<SystemDocument>('systems')).map((i) => [i.value.code, i.value.agency] as const));
