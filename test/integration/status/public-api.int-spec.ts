@@ -129,4 +129,102 @@ describe('public API /api/public/v1 (real PostgreSQL, anonymous)', () => {
     expect((await get('/api/public/v1/incidents/abc')).status).toBe(400);
     expect((await get('/api/public/v1/incidents?cursor=zzz')).status).toBe(400);
   });
+
+  it('feeds: RSS and Atom, global and per system, in each language; lang validated; 404 for a non-public system', async () => {
+    for (const [path, type] of [
+      ['/api/public/v1/feed.rss', 'application/rss+xml'],
+      ['/api/public/v1/feed.atom', 'application/atom+xml'],
+      ['/api/public/v1/systems/gateway/feed.rss', 'application/rss+xml'],
+      ['/api/public/v1/systems/gateway/feed.atom', 'application/atom+xml'],
+    ]) {
+      for (const lang of ['kk', 'ru', 'en'] as const) {
+        const res = await get(`${path}?lang=${lang}`);
+        expect(res.status).toBe(200);
+        expect(String(res.headers['content-type'])).toContain(type);
+        expect(res.text).toContain(`/${lang}/incidents/${gatewayIncident}`);
+        expect(res.text).toContain(UPDATE[lang]);
+        expect(res.text).not.toContain('internal note');
+        expect(res.text).not.toContain(`/incidents/${portalIncident}`);
+      }
+    }
+    expect((await get('/api/public/v1/feed.rss')).text).toContain('<language>ru</language>');
+    const etag = String((await get('/api/public/v1/feed.atom?lang=en')).headers.etag);
+    expect((await get('/api/public/v1/feed.atom?lang=en', { 'if-none-match': etag })).status).toBe(304);
+    expect((await get('/api/public/v1/feed.rss?lang=de')).status).toBe(400);
+    expect((await get('/api/public/v1/systems/portal/feed.rss')).status).toBe(404);
+    expect((await get('/api/public/v1/systems/registry/feed.rss?lang=en')).text).not.toContain('<item>');
+  });
+
+  it('badges: status and uptime SVG; 404 for a non-public system', async () => {
+    const status = await get('/api/public/v1/systems/gateway/badge.svg?lang=en');
+    expect(status.status).toBe(200);
+    expect(String(status.headers['content-type'])).toContain('image/svg+xml');
+    expect(status.text).toContain('Major outage');
+    const uptime = await get('/api/public/v1/systems/registry/uptime-badge.svg?days=30&lang=en');
+    expect(uptime.status).toBe(200);
+    expect(uptime.text).toContain('100.00%');
+    expect((await get('/api/public/v1/systems/portal/badge.svg')).status).toBe(404);
+    expect((await get('/api/public/v1/systems/gateway/uptime-badge.svg?days=0')).status).toBe(400);
+  });
+
+  it('open data: CSV and JSON of daily availability with licence and schema; range validated', async () => {
+    const csv = await get('/api/public/v1/open-data/availability.csv?from=2026-01-04&to=2026-01-05');
+    expect(csv.status).toBe(200);
+    expect(String(csv.headers['content-type'])).toContain('text/csv');
+    expect(String(csv.headers.link)).toContain('rel="license"');
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe('date,system,agency,uptime,major_s,partial_s,degraded_s');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+      '2026-01-04,gateway',
+      '2026-01-04,registry',
+      '2026-01-05,gateway',
+      '2026-01-05,registry',
+    ]);
+    expect(csv.text).not.toContain('portal');
+    const json = await get('/api/public/v1/open-data/availability.json?from=2026-01-05&to=2026-01-05');
+    expect(json.body.licence.name).toBe('CC-BY-4.0');
+    expect(json.body.schema).toBe('/api/public/v1/open-data/schema.json');
+    const gateway = json.body.data.find((r: Json) => r.system === 'gateway');
+    expect(gateway.major_s).toBeGreaterThan(0);
+    const schema = await get('/api/public/v1/open-data/schema.json');
+    expect(schema.body.fields.map((f: Json) => f.name)).toEqual(lines[0].split(','));
+    expect((await get('/api/public/v1/open-data/availability.csv?from=2025-01-01&to=2026-01-05')).status).toBe(400);
+    expect((await get('/api/public/v1/open-data/availability.json?from=2026-02-30')).text).toContain('from');
+  });
+
+  it('pages the incident history by keyset', async () => {
+    app.get(ResultsStream).publish([result(seed.checkIds.registry, 200, Down), result(seed.checkIds.registry, 230, Down)]);
+    await app.get(DetectorService).idle();
+    const first = await get('/api/public/v1/incidents?limit=1');
+    expect(first.body.items.map((i: Json) => i.system)).toEqual(['registry']);
+    const second = await get(`/api/public/v1/incidents?limit=1&cursor=${first.body.next_cursor}`);
+    expect(second.body.items.map((i: Json) => i.id)).toEqual([gatewayIncident]);
+    expect(second.body.next_cursor).toBeNull();
+    expect((await get('/api/public/v1/incidents?system=registry')).body.items).toHaveLength(1);
+    expect((await get('/api/public/v1/incidents?system=portal')).status).toBe(404);
+  });
+});
+
+describe('public API rate limit (KUZET_PUBLIC_RATE_LIMIT)', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    db = await createDedicatedDatabase();
+    app = await createStatusTestApp(db.url, new FakeClock(S(0)), { KUZET_PUBLIC_RATE_LIMIT: '3' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('answers 429 with Retry-After past the limit, per client address', async () => {
+    const from = (remoteAddress: string) => app.inject({ method: 'GET', url: '/api/public/v1/status', remoteAddress });
+    for (let i = 0; i < 3; i++) expect((await from('192.0.2.1')).statusCode).toBe(200);
+    const refused = await from('192.0.2.1');
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await from('192.0.2.2')).statusCode).toBe(200);
+  });
 });

@@ -12,3 +12,28 @@ export function etagMatches(ifNoneMatch: string | string[] | undefined, etag: st
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   return header.split(',').some((t) => opaque(t) === opaque(etag));
 }
+
+interface RequestHeaders {
+  headers: { 'if-none-match'?: string | string[] };
+}
+interface Reply {
+  header(name: string, value: string): unknown;
+  status(code: number): Reply;
+  type(contentType: string): Reply;
+  send(body?: string): unknown;
+}
+
+/** Sends a generated document with its ETag and Cache-Control; 304 when the client has it. */
+export async function sendCached(
+  request: RequestHeaders,
+  reply: Reply,
+  document: { body: string; etag: string; contentType: string; cacheControl: string },
+): Promise<void> {
+  reply.header('Cache-Control', document.cacheControl);
+  reply.header('ETag', document.etag);
+  if (etagMatches(request.headers['if-none-match'], document.etag)) {
+    await reply.status(304).send();
+    return;
+  }
+  await reply.type(document.contentType).send(document.body);
+}

@@ -2,7 +2,7 @@ import { Get, Header, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { PublicIncidentPage, PublicIncidentView, PublicSystem, PublicUptime } from '@kuzet/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { etagMatches, PUBLIC_CACHE_CONTROL, PUBLIC_SLOW_CACHE_CONTROL } from './http-cache';
+import { PUBLIC_CACHE_CONTROL, sendCached, PUBLIC_SLOW_CACHE_CONTROL } from './http-cache';
 import { idParam, intParam } from './public-query';
 import { MAX_PUBLIC_DAYS, PublicReadService } from './public-read.service';
 import { PublicApiController } from './public-route.decorators';
@@ -26,12 +26,12 @@ export class PublicStatusController {
   @ApiOkResponse({ description: 'PublicStatusSummary (libs/contracts/src/public/public-api.dto.ts)' })
   async status(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const s = await this.snapshots.snapshot();
-    void reply.header('Cache-Control', PUBLIC_CACHE_CONTROL).header('ETag', s.etag);
-    if (etagMatches(request.headers['if-none-match'], s.etag)) {
-      await reply.status(304).send();
-      return;
-    }
-    await reply.type('application/json; charset=utf-8').send(s.body);
+    await sendCached(request, reply, {
+      body: s.body,
+      etag: s.etag,
+      contentType: 'application/json; charset=utf-8',
+      cacheControl: PUBLIC_CACHE_CONTROL,
+    });
   }
 
   @Get('systems')

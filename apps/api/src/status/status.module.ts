@@ -1,6 +1,9 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { UptimeModule } from '../uptime/uptime.module';
+import { OpenDataController } from './open-data.controller';
+import { OpenDataService } from './open-data.service';
+import { PublicDocumentsController } from './public-documents.controller';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
 import { PublicReadService } from './public-read.service';
 import { PublicSnapshotService } from './public-snapshot.service';
@@ -19,8 +22,8 @@ export class StatusModule {
     return {
       module: StatusModule,
       imports: [IncidentsModule, UptimeModule, ...(options.imports ?? [])],
-      controllers: [PublicStatusController],
-      providers: [StatusClock, PublicStatusRepository, PublicSnapshotService, PublicReadService, PublicRateLimitGuard],
+      controllers: [PublicStatusController, PublicDocumentsController, OpenDataController],
+      providers: [StatusClock, PublicStatusRepository, PublicSnapshotService, PublicReadService, OpenDataService, PublicRateLimitGuard],
       exports: [PublicSnapshotService, PublicReadService],
     };
   }
