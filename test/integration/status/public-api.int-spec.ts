@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { DetectorService } from '../../../apps/api/src/detection/detector.service';
 import { IncidentsService } from '../../../apps/api/src/incidents/incidents.service';
@@ -190,6 +191,37 @@ describe('public API /api/public/v1 (real PostgreSQL, anonymous)', () => {
     expect(schema.body.fields.map((f: Json) => f.name)).toEqual(lines[0].split(','));
     expect((await get('/api/public/v1/open-data/availability.csv?from=2025-01-01&to=2026-01-05')).status).toBe(400);
     expect((await get('/api/public/v1/open-data/availability.json?from=2026-02-30')).text).toContain('from');
+  });
+
+  it('every public route is in the OpenAPI document, described and marked public', async () => {
+    const doc = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+    const routes = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/public/v1/'));
+    expect(routes.map(([path]) => path).sort()).toEqual(
+      [
+        'status',
+        'systems',
+        'systems/{code}',
+        'systems/{code}/uptime',
+        'systems/{code}/feed.rss',
+        'systems/{code}/feed.atom',
+        'systems/{code}/badge.svg',
+        'systems/{code}/uptime-badge.svg',
+        'incidents',
+        'incidents/{id}',
+        'feed.rss',
+        'feed.atom',
+        'open-data/availability.csv',
+        'open-data/availability.json',
+        'open-data/schema.json',
+      ]
+        .map((p) => `/api/public/v1/${p}`)
+        .sort(),
+    );
+    for (const [, item] of routes) {
+      const op = (item as Json).get;
+      expect(op.summary).toBeTruthy();
+      expect(op['x-kuzet-public']).toBe(true);
+    }
   });
 
   it('pages the incident history by keyset', async () => {
