@@ -35,6 +35,15 @@ describe('public API /api/public/v1 (real PostgreSQL, anonymous)', () => {
     ds = await openDataSource(db.url);
     seed = await seedCatalog(ds);
     await makePublic(ds);
+    const [w] = await ds.query(
+      `INSERT INTO maintenance_windows (code, title_kk, title_ru, title_en, starts_at, ends_at)
+       VALUES ('upgrade', 'Жаңарту', 'Обновление', 'Upgrade', $1, $2) RETURNING id`,
+      [new Date(S(3600)), new Date(S(7200))],
+    );
+    await ds.query(
+      `INSERT INTO maintenance_window_systems (window_id, system_id) SELECT $1, id FROM systems WHERE code IN ('gateway', 'portal')`,
+      [w.id],
+    );
     app = await createStatusTestApp(db.url, clock);
     const stream = app.get(ResultsStream);
     const { gateway, portal, registry } = seed.checkIds;
@@ -72,6 +81,15 @@ describe('public API /api/public/v1 (real PostgreSQL, anonymous)', () => {
     expect(res.body.agencies.map((a: Json) => a.code)).toEqual(['mju', 'nit']);
     expect(res.body.categories).toEqual([{ code: 'documents', name: { kk: 'Құжаттар', ru: 'Документы', en: 'Documents' } }]);
     expect(res.body.active_incidents).toHaveLength(1);
+    expect(res.body.maintenance).toEqual([
+      {
+        code: 'upgrade',
+        title: { kk: 'Жаңарту', ru: 'Обновление', en: 'Upgrade' },
+        systems: ['gateway'],
+        starts_at: new Date(S(3600)).toISOString(),
+        ends_at: new Date(S(7200)).toISOString(),
+      },
+    ]);
     expect(res.body.active_incidents[0]).toMatchObject({
       id: gatewayIncident,
       system: 'gateway',
