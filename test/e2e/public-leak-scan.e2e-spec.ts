@@ -120,6 +120,10 @@ describe('public leak scan (built app, simulator: one public and one non-public 
       expect(feed).toContain(UPDATE[lang]);
     }
     expect(crawled).toBeGreaterThan(10_000);
+    // Badges can be embedded by other sites (helmet's same-origin resource policy is lifted here).
+    const badge = await fetch(`${env.baseUrl}${base}/systems/${PUBLIC_SYSTEM}/badge.svg`);
+    expect(badge.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(badge.headers.get('access-control-allow-origin')).toBe('*');
     // A non-public system is not even confirmed to exist.
     for (const path of [`/systems/${HIDDEN_SYSTEM}`, `/systems/${HIDDEN_SYSTEM}/feed.rss`, `/systems/${HIDDEN_SYSTEM}/badge.svg`, `/incidents/${open.hidden.id}`])
       expect({ path, status: (await fetch(`${env.baseUrl}${base}${path}`)).status }).toEqual({ path, status: 404 });

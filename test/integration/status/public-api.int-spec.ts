@@ -71,6 +71,7 @@ describe('public API /api/public/v1 (real PostgreSQL, anonymous)', () => {
     const res = await get('/api/public/v1/status');
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=5, stale-while-revalidate=30');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.body.systems.map((s: Json) => s.code)).toEqual(['registry', 'gateway']); // by agency: mju, nit
     expect(res.body.systems.find((s: Json) => s.code === 'gateway')).toMatchObject({
       agency: 'nit',
