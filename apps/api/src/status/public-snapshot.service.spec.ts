@@ -33,6 +33,19 @@ describe('PublicSnapshotService', () => {
     expect(counts.systems).toBe(1);
   });
 
+  it('answers requests during a rebuild with the previous snapshot, the one that started it with the new one', async () => {
+    const { service, counts, events } = setup();
+    const first = await service.snapshot();
+    events.emit({ type: 'updated', incident: {} as never });
+    const starter = service.snapshot();
+    const during = await service.snapshot();
+    expect(during).toBe(first);
+    const rebuilt = await starter;
+    expect(rebuilt).not.toBe(first);
+    expect(counts.systems).toBe(2);
+    expect(await service.snapshot()).toBe(rebuilt);
+  });
+
   it('rebuilds after an incident change, and after the maximum age; the ETag ignores the build time', async () => {
     const { service, counts, clock, events } = setup();
     const first = await service.snapshot();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional, ServiceUnavailableException } from '@nestjs/common';
 import type { PublicStatusSummary, PublicSystem } from '@kuzet/contracts';
 import { worstStatus } from '@kuzet/detection';
 import { merge, type Subscription } from 'rxjs';
@@ -32,7 +32,7 @@ export function etagOf(body: string): string {
 
 /**
  * The public status summary, computed once per change (incident, system status, catalog) and
- * served from memory: a request after a change rebuilds it once, however many requests wait.
+ * served from memory: the first request after a change rebuilds it, once, however many come.
  */
 @Injectable()
 export class PublicSnapshotService implements OnModuleInit, OnModuleDestroy {
@@ -70,10 +70,10 @@ export class PublicSnapshotService implements OnModuleInit, OnModuleDestroy {
   async snapshot(): Promise<PublicSnapshot> {
     const c = this.current;
     if (c && this.builtVersion === this.version && this.clock.now() - c.builtAt < SNAPSHOT_MAX_AGE_MS) return c;
-    if (this.building) {
-      // A build in flight answers everyone waiting; a change during it is picked up by the next request.
-      return this.building;
-    }
+    // While a build is in flight, later requests get the snapshot it replaces (stale by the build
+    // time at most) rather than queueing behind it: under a surge during an incident storm the
+    // latency stays that of a memory read. The request that started the build waits for it.
+    if (this.building) return c ?? this.building;
     const version = this.version;
     this.building = this.build()
       .then((s) => {
@@ -84,7 +84,7 @@ export class PublicSnapshotService implements OnModuleInit, OnModuleDestroy {
       .catch((error: unknown) => {
         this.logger.error({ msg: 'public snapshot not built', err: String(error) });
         if (this.current) return this.current;
-        throw error;
+        throw new ServiceUnavailableException('status not available yet: the database does not answer');
       })
       .finally(() => {
         this.building = undefined;
