@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProbingModule } from './probing/probing.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { StatusModule } from './status/status.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
 import { UptimeModule } from './uptime/uptime.module';
 
@@ -44,6 +45,7 @@ export class AppModule {
         detection,
         RealtimeModule.forRoot({ imports: [detection, IngestModule, CatalogModule] }),
         UptimeModule,
+        StatusModule.forRoot({ imports: [detection, CatalogModule] }),
         HealthModule.forRoot({ imports: [detection] }),
         DemoModule,
         BootModule,

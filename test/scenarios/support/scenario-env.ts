@@ -11,7 +11,7 @@ import { login, SignedIn } from '../../support/auth-helpers';
 import type { IncidentCause } from '@kuzet/contracts';
 
 /** The first admin of the scenario app (KUZET_ADMIN_EMAIL/PASSWORD); REST reads sign in as it. */
-const SCENARIO_ADMIN = { email: 'admin@scenario.kuzet', password: 'scenario-admin-password' };
+export const SCENARIO_ADMIN = { email: 'admin@scenario.kuzet', password: 'scenario-admin-password' };
 
 export interface IncidentView {
   id: number;

@@ -31,6 +31,8 @@ export class AppConfig {
    * the socket address is the client; a hop count; or the proxies' addresses and CIDRs.
    */
   readonly trustProxy: false | number | string[];
+  /** The public API (/api/public/v1): requests per minute per client address. */
+  readonly publicApi: { rateLimitPerMinute: number };
   /** When set, /metrics answers only `Authorization: Bearer <token>` and then names every system. */
   readonly metricsToken: string | undefined;
   /** Ingest: queue bound (backpressure), batch size, linger, statements in flight, write timeout. */
@@ -132,6 +134,7 @@ export class AppConfig {
     this.simulatorControlPort = v.KUZET_SIMULATOR_CONTROL_PORT;
     this.trustProxy = v.KUZET_TRUST_PROXY ?? false;
     this.metricsToken = v.KUZET_METRICS_TOKEN;
+    this.publicApi = { rateLimitPerMinute: v.KUZET_PUBLIC_RATE_LIMIT };
     this.ingest = {
       queueMaxRows: v.KUZET_INGEST_QUEUE_MAX,
       batchMaxRows: v.KUZET_INGEST_BATCH_MAX,

@@ -1,0 +1,62 @@
+import { IncidentEvents } from '../incidents/incident-events.service';
+import { PublicSnapshotService, SNAPSHOT_MAX_AGE_MS } from './public-snapshot.service';
+import type { PublicStatusRepository } from './public-status.repository';
+import type { StatusClock } from './status-clock';
+
+function setup() {
+  const counts = { systems: 0 };
+  const repo = {
+    systems: async () => {
+      counts.systems++;
+      return [{ id: 1, code: 'egov', name: { kk: 'k', ru: 'r', en: 'e' }, agency: 'nit', category: null, status: 'operational' as const, statusSince: null }];
+    },
+    agencies: async () => [],
+    categories: async () => [],
+    windows: async () => [],
+    activeIncidents: async () => [],
+    updates: async () => new Map(),
+  } as unknown as PublicStatusRepository;
+  const clock = { t: 1_000_000, now() { return this.t; } };
+  const events = new IncidentEvents();
+  const service = new PublicSnapshotService(repo, clock as StatusClock, events);
+  service.onModuleInit();
+  return { service, counts, clock, events };
+}
+
+describe('PublicSnapshotService', () => {
+  it('builds once for any number of concurrent requests, and not again until a change', async () => {
+    const { service, counts } = setup();
+    const all = await Promise.all(Array.from({ length: 50 }, () => service.snapshot()));
+    expect(counts.systems).toBe(1);
+    expect(new Set(all.map((s) => s.etag)).size).toBe(1);
+    await service.snapshot();
+    expect(counts.systems).toBe(1);
+  });
+
+  it('answers requests during a rebuild with the previous snapshot, the one that started it with the new one', async () => {
+    const { service, counts, events } = setup();
+    const first = await service.snapshot();
+    events.emit({ type: 'updated', incident: {} as never });
+    const starter = service.snapshot();
+    const during = await service.snapshot();
+    expect(during).toBe(first);
+    const rebuilt = await starter;
+    expect(rebuilt).not.toBe(first);
+    expect(counts.systems).toBe(2);
+    expect(await service.snapshot()).toBe(rebuilt);
+  });
+
+  it('rebuilds after an incident change, and after the maximum age; the ETag ignores the build time', async () => {
+    const { service, counts, clock, events } = setup();
+    const first = await service.snapshot();
+    events.emit({ type: 'updated', incident: {} as never });
+    const second = await service.snapshot();
+    expect(counts.systems).toBe(2);
+    expect(second.etag).toBe(first.etag);
+    clock.t += SNAPSHOT_MAX_AGE_MS;
+    const third = await service.snapshot();
+    expect(counts.systems).toBe(3);
+    expect(third.summary.generated_at).not.toBe(first.summary.generated_at);
+    expect(third.etag).toBe(first.etag);
+  });
+});
