@@ -91,14 +91,16 @@ export class DeliveryWorkerService {
       return true;
     }
     this.metrics.failed.inc({ channel: row.channel });
-    if (step.action === 'gone') {
+    const agencyId = row.agencyId;
+    if (step.action === 'gone' && agencyId !== null) {
       await this.uow.run(async (tx) => {
         await tx.markDead(row.id, step.error);
-        await tx.disableEndpoint(row.agencyId, row.channel, row.recipient, now, step.error);
-        await this.tellAdmins(tx, row, now);
+        await tx.disableEndpoint(agencyId, row.channel, row.recipient, now, step.error);
+        await this.tellAdmins(tx, agencyId, row, now);
       });
       this.logger.warn({ event: 'notification.endpoint_disabled', ...log, error: step.error });
-    } else if (step.action === 'dead') {
+    } else if (step.action === 'dead' || step.action === 'gone') {
+      // 'gone' here: a subscriber's endpoint, no agency to tell; the row is buried.
       await repo.markDead(row.id, step.error);
       this.logger.warn({ event: 'notification.dead', ...log, error: step.error });
     } else {
@@ -116,13 +118,17 @@ export class DeliveryWorkerService {
 
   private outgoing(row: OutboxEntry): OutgoingNotification {
     const payload = row.payload;
-    if ('notice' in payload)
+    if ('notice' in payload) {
+      const { subject, text, html, headers, webhook } = payload.notice;
       return {
         idempotencyKey: row.idempotencyKey,
         language: row.language,
         content: { kind: 'informational', agencyCode: '', agencyName: { kk: '', ru: '', en: '' }, incidents: [], level: 0 },
-        rendered: payload.notice,
+        rendered: { subject, text, html },
+        headers,
+        webhookEvent: webhook,
       };
+    }
     return {
       idempotencyKey: row.idempotencyKey,
       language: row.language,
@@ -134,10 +140,11 @@ export class DeliveryWorkerService {
   /** A notice to the agency's e-mail contacts that a receiver asked to be disabled. */
   private async tellAdmins(
     tx: NotificationsRepository,
+    agencyId: number,
     row: OutboxEntry,
     now: number,
   ): Promise<void> {
-    const agency = await tx.agencyPolicy(row.agencyId);
+    const agency = await tx.agencyPolicy(agencyId);
     if (!agency) return;
     // Named by the contact, never by its URL (which may carry a token).
     const index = agency.contacts.findIndex((c) => c.kind === row.channel && contactAddress(c) === row.recipient);
