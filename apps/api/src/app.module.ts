@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProbingModule } from './probing/probing.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
 import { UptimeModule } from './uptime/uptime.module';
 
@@ -41,6 +42,7 @@ export class AppModule {
         ProbingModule.forRoot(config.probing),
         IncidentsModule,
         NotificationsModule,
+        SubscriptionsModule,
         detection,
         RealtimeModule.forRoot({ imports: [detection, IngestModule, CatalogModule] }),
         UptimeModule,

@@ -72,6 +72,12 @@ export class AppConfig {
   };
   /** Agency alerts: the notifier loop, dead-letter time, retry backoff, the board's public URL. */
   readonly notifications: NotificationsOptions;
+  /** Public subscriptions: sign-ups allowed per client address and per e-mail within the window. */
+  readonly subscriptions: {
+    windowS: number;
+    addressLimit: number;
+    emailLimit: number;
+  };
   /** Real time: events kept for reconnect replay, the check-result summary period, Redis fan-out. */
   readonly realtime: { replayEvents: number; summaryIntervalMs: number; redisUrl: string | undefined };
   /**
@@ -157,6 +163,11 @@ export class AppConfig {
       backoff: { baseMs: v.KUZET_NOTIFY_RETRY_BASE_MS, maxMs: v.KUZET_NOTIFY_RETRY_MAX_MS },
       publicUrl: v.KUZET_PUBLIC_URL,
       webhookSecrets: v.KUZET_WEBHOOK_SECRETS ?? [],
+    };
+    this.subscriptions = {
+      windowS: v.KUZET_SUBSCRIBE_WINDOW_S,
+      addressLimit: v.KUZET_SUBSCRIBE_ADDRESS_LIMIT,
+      emailLimit: v.KUZET_SUBSCRIBE_EMAIL_LIMIT,
     };
     this.auth = {
       adminEmail: v.KUZET_ADMIN_EMAIL,

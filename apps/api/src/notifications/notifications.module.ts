@@ -35,6 +35,6 @@ import { NotifierLoopService } from './notifier-loop.service';
       useFactory: (config?: AppConfig) => config?.notifications ?? DEFAULT_NOTIFICATIONS_OPTIONS,
     },
   ],
-  exports: [NotifierLoopService, AlertGrouperService, DeliveryWorkerService],
+  exports: [NotifierLoopService, AlertGrouperService, DeliveryWorkerService, NOTIFICATIONS_OPTIONS],
 })
 export class NotificationsModule {}
