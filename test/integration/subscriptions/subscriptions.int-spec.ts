@@ -37,6 +37,7 @@ describe('public subscriptions on PostgreSQL with a real SMTP server', () => {
     systems = await seedCatalog(ds, 'egov', [
       { code: 'egov-portal', public: true },
       { code: 'egov-gateway', public: false },
+      { code: 'egov-tax', public: true },
     ]);
     await seedCatalog(ds, 'hidden', [{ code: 'hidden-core', public: false }]);
   });
@@ -136,6 +137,13 @@ describe('public subscriptions on PostgreSQL with a real SMTP server', () => {
     expect(await state('citizen@mail.kz')).toEqual(['unsubscribed']);
     const twice = await h.app.inject({ method: 'POST', url: unsubscribeLink, headers: { accept: 'application/json' } });
     expect([twice.statusCode, twice.json()]).toEqual([200, { status: 'unsubscribed' }]);
+    const multipart = await h.app.inject({
+      method: 'POST',
+      url: unsubscribeLink,
+      headers: { 'content-type': 'multipart/form-data; boundary=b', accept: 'application/json' },
+      payload: '--b\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--b--\r\n',
+    });
+    expect([multipart.statusCode, multipart.json()]).toEqual([200, { status: 'unsubscribed' }]);
 
     await h.app.get(IncidentsService).addPublicUpdate(
       incidentId,
@@ -168,6 +176,39 @@ describe('public subscriptions on PostgreSQL with a real SMTP server', () => {
     expect([third.statusCode, third.json()]).toEqual([first.statusCode, first.json()]);
     await h.tick();
     expect(smtp.messages).toHaveLength(2);
+  });
+
+  it('tells nobody about a non-public system, and queues a signed-webhook body with public fields for a webhook subscriber', async () => {
+    const hook = await subscribe({ webhook_url: 'https://hooks.example.org/kuzet', scope: 'all', language: 'en' });
+    expect([hook.statusCode, hook.json()]).toEqual([202, { status: 'accepted', confirmation: 'none' }]);
+    await h.tick();
+    const before = Number(((await ds.query('SELECT max(id) AS id FROM notification_outbox')) as { id: string }[])[0].id);
+    const hidden = await h.setStatus(systems['egov-gateway'], 'partial_outage');
+    await h.app.get(IncidentsService).addPublicUpdate(hidden, 'identified', { kk: 'x', ru: 'x', en: 'x' }, 'duty@kuzet.test');
+    await h.tick();
+    expect(await ds.query('SELECT id FROM notification_outbox WHERE id > $1', [before])).toEqual([]);
+
+    const visible = await h.setStatus(systems['egov-tax'], 'degraded_performance');
+    await h.app.get(IncidentsService).addPublicUpdate(visible, 'monitoring', { kk: 'k', ru: 'r', en: 'Watching it' }, 'duty@kuzet.test');
+    await h.app.get(IncidentsService).addPublicUpdate(visible, 'monitoring', { kk: 'k', ru: 'r', en: 'Watching it' }, 'duty@kuzet.test');
+    await h.tick();
+    await h.tick();
+    const rows = (await ds.query(
+      `SELECT channel, recipient, payload, state, last_error FROM notification_outbox WHERE id > $1 AND channel = 'webhook' ORDER BY id`,
+      [before],
+    )) as { channel: string; recipient: string; payload: { notice: { headers?: unknown; webhook: { type: string; data: Record<string, unknown> } } }; state: string; last_error: string }[];
+    // Opened, and the two updates (each its own event); nothing queued twice by the second round.
+    expect(rows.map((r) => r.payload.notice.webhook.type)).toEqual([
+      'status.incident.opened',
+      'status.incident.public_update',
+      'status.incident.public_update',
+    ]);
+    const body = JSON.stringify(rows.map((r) => r.payload));
+    expect(body).not.toMatch(/sev\d|egov-gateway|"severity"|"cause"|note/);
+    expect(rows[1].payload.notice.webhook.data.update).toMatchObject({ text: { en: 'Watching it' } });
+    expect(rows[0].payload.notice.headers).toBeUndefined();
+    // Without KUZET_WEBHOOK_SECRETS nothing unsigned leaves: a final failure, as for agency webhooks.
+    expect(rows.map((r) => [r.state, r.last_error])).toContainEqual(['dead', 'webhook has no signing secret']);
   });
 
   it('refuses a system or agency that is not public (404) and names the bad field (400)', async () => {
