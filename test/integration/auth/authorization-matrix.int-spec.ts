@@ -55,6 +55,10 @@ const MATRIX: Record<string, Case> = {
   'POST /api/probe/v1/results': { outcome: PROBE_TOKEN, url: () => '/api/probe/v1/results', body: {} },
   'GET /api/push/:token': { outcome: PUBLIC, url: () => '/api/push/no-such-token' },
   'POST /api/push/:token': { outcome: PUBLIC, url: () => '/api/push/no-such-token' },
+  'POST /api/public/v1/subscriptions': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions', body: {} },
+  'GET /api/public/v1/subscriptions/confirm': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions/confirm?token=no-such-token-0000' },
+  'GET /api/public/v1/subscriptions/unsubscribe': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions/unsubscribe?token=no-such-token-0000' },
+  'POST /api/public/v1/subscriptions/unsubscribe': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions/unsubscribe?token=no-such-token-0000' },
   'GET /api/catalog/systems': { outcome: SIGNED_IN, url: () => '/api/catalog/systems' },
   'GET /api/catalog/systems/:code': { outcome: SIGNED_IN, url: () => '/api/catalog/systems/portal' },
   'POST /api/catalog/systems': { outcome: ADMIN_ONLY, url: () => '/api/catalog/systems', body: {} },
@@ -165,6 +169,8 @@ describe('authorization matrix: every REST route x every role', () => {
       'POST /api/auth/logout', // AuthService: auth.logout
       'POST /api/auth/password', // UsersService: auth.password_change
       'POST /api/probe/v1/results', // probe agents (token), not people
+      'POST /api/public/v1/subscriptions', // citizens' sign-ups: no staff action, no address in the audit log
+      'POST /api/public/v1/subscriptions/unsubscribe', // a citizen's link (token)
       'POST /api/push/:token', // heartbeats (token), not people
       'POST /api/users', // UsersService, in the change's transaction
     ]);
