@@ -255,3 +255,43 @@ describe('public subscriptions on PostgreSQL with a real SMTP server', () => {
     expect(smtp.messages.map((m) => m.envelopeTo[0]).filter((a) => a === 'flood@mail.kz')).toHaveLength(3);
   });
 });
+
+describe('sign-up limit per client address behind a trusted proxy (KUZET_TRUST_PROXY)', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let ds: DataSource;
+  let h: SubscriptionsHarness;
+
+  beforeAll(async () => {
+    db = await createDedicatedDatabase();
+    ds = await openDataSource(db.url);
+    h = await SubscriptionsHarness.create(db.url, { KUZET_TRUST_PROXY: '127.0.0.1', KUZET_SUBSCRIBE_ADDRESS_LIMIT: '2' });
+    await seedCatalog(ds, 'egov', [{ code: 'egov-portal', public: true }]);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  let n = 0;
+  const signUp = (remoteAddress: string, forwardedFor: string) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/subscriptions',
+      payload: { email: `c${++n}@mail.kz`, scope: 'all', language: 'ru' },
+      remoteAddress,
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
+
+  it('counts the client the trusted proxy names, and the socket address of anyone else', async () => {
+    const viaProxy = [];
+    for (let i = 0; i < 3; i++) viaProxy.push((await signUp('127.0.0.1', '198.51.100.1')).statusCode);
+    expect(viaProxy).toEqual([202, 202, 429]);
+    // Another citizen behind the same proxy is not held back by the first.
+    expect((await signUp('127.0.0.1', '198.51.100.2')).statusCode).toBe(202);
+    // A client that is not the proxy cannot get round the limit by rotating the header.
+    const direct = [];
+    for (let i = 0; i < 3; i++) direct.push((await signUp('192.0.2.5', `203.0.113.${i + 1}`)).statusCode);
+    expect(direct).toEqual([202, 202, 429]);
+  });
+});

@@ -52,7 +52,11 @@ export class SubscriptionsHarness {
     })
       .setLogger(false as never)
       .compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(
+      // As the application does: X-Forwarded-For is believed only from KUZET_TRUST_PROXY.
+      new FastifyAdapter({ trustProxy: config.trustProxy }),
+      { logger: false },
+    );
     app.setGlobalPrefix('api');
     registerRequestRules(app);
     await app.init();
