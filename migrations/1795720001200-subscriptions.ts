@@ -52,6 +52,11 @@ export class Subscriptions1795720001200 implements MigrationInterface {
       `INSERT INTO subscription_fanout_state (id, low_water) SELECT 1, COALESCE(max(id), 0) FROM incident_events`,
     );
     await queryRunner.query('ALTER TABLE notification_outbox ALTER COLUMN agency_id DROP NOT NULL');
+    // Subscriber webhooks that answered 410 Gone: the fan-out ends their subscriptions.
+    await queryRunner.query(
+      `CREATE INDEX notification_outbox_subscriber_gone_idx ON notification_outbox (recipient)
+        WHERE agency_id IS NULL AND state = 'dead' AND last_error = 'HTTP 410'`,
+    );
     await queryRunner.query('ALTER TABLE notification_outbox DROP CONSTRAINT notification_outbox_kind_check');
     await queryRunner.query(`ALTER TABLE notification_outbox ADD CONSTRAINT notification_outbox_kind_check
       CHECK (kind IN ('firing', 'resolved', 'escalation', 'informational', 'repeat', 'endpoint_disabled',
@@ -63,6 +68,7 @@ export class Subscriptions1795720001200 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE notification_outbox DROP CONSTRAINT notification_outbox_kind_check');
     await queryRunner.query(`ALTER TABLE notification_outbox ADD CONSTRAINT notification_outbox_kind_check
       CHECK (kind IN ('firing', 'resolved', 'escalation', 'informational', 'repeat', 'endpoint_disabled'))`);
+    await queryRunner.query('DROP INDEX notification_outbox_subscriber_gone_idx');
     await queryRunner.query('ALTER TABLE notification_outbox ALTER COLUMN agency_id SET NOT NULL');
     await queryRunner.query('DROP TABLE subscription_fanout_state');
     await queryRunner.query('DROP TABLE subscription_fanout');

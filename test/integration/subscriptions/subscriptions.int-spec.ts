@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
 import { IncidentsService } from '../../../apps/api/src/incidents/incidents.service';
+import { startWebhookReceiver, type WebhookReceiver } from '../../support/alerting/webhook-receiver';
 import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../../support/alerting/smtp-capture';
 import { createDedicatedDatabase, openDataSource } from '../ingest/support/ingest-harness';
 import { PUBLIC_URL, seedCatalog, SubscriptionsHarness } from './support/subscriptions-test-app';
@@ -293,5 +294,59 @@ describe('sign-up limit per client address behind a trusted proxy (KUZET_TRUST_P
     const direct = [];
     for (let i = 0; i < 3; i++) direct.push((await signUp('192.0.2.5', `203.0.113.${i + 1}`)).statusCode);
     expect(direct).toEqual([202, 202, 429]);
+  });
+});
+
+describe('webhook subscribers: signed delivery, and a 410 Gone ends the subscription', () => {
+  const secret = `whsec_${Buffer.from('subscriptions-test-secret-0123456789').toString('base64')}`;
+  let db: { url: string; drop: () => Promise<void> };
+  let ds: DataSource;
+  let h: SubscriptionsHarness;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver([secret]);
+    db = await createDedicatedDatabase();
+    ds = await openDataSource(db.url);
+    h = await SubscriptionsHarness.create(db.url, { KUZET_WEBHOOK_SECRETS: secret });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await ds?.destroy();
+    await db?.drop();
+    await receiver?.close();
+  });
+
+  it('POSTs signed public updates to the subscriber, and stops for good once it answers 410', async () => {
+    const ids = await seedCatalog(ds, 'egov', [{ code: 'egov-portal', public: true }]);
+    // The sign-up refuses loopback URLs (a stranger must not aim Kuzet at its own network), so the
+    // subscription to this loopback receiver is written directly.
+    await ds.query(
+      `INSERT INTO subscriptions (channel, address, scope_kind, system_id, language, state, unsubscribe_token, created_at, confirmed_at)
+       VALUES ('webhook', $1, 'system', $2, 'en', 'active', 'unsub-token-for-the-webhook-test', now() - interval '1 minute', now() - interval '1 minute')`,
+      [receiver.url, ids['egov-portal']],
+    );
+    const incidentId = await h.setStatus(ids['egov-portal'], 'major_outage');
+    await h.tick();
+    const [opened] = await receiver.waitForDeliveries(1);
+    expect(opened.verified).toBe(true);
+    expect(opened.payload).toMatchObject({
+      type: 'status.incident.opened',
+      data: { language: 'en', incident: { id: incidentId, system: 'egov-portal', public_state: 'investigating' } },
+    });
+
+    receiver.setMode({ kind: 'status', status: 410 });
+    const incidents = h.app.get(IncidentsService);
+    await incidents.addPublicUpdate(incidentId, 'identified', { kk: 'k', ru: 'r', en: 'Found' }, 'duty@kuzet.test');
+    await h.tick();
+    await receiver.waitForDeliveries(2);
+    await h.tick();
+    expect(await ds.query('SELECT state FROM subscriptions')).toEqual([{ state: 'unsubscribed' }]);
+
+    receiver.setMode({ kind: 'accept' });
+    await incidents.addPublicUpdate(incidentId, 'monitoring', { kk: 'k', ru: 'r', en: 'Watching' }, 'duty@kuzet.test');
+    await h.tick();
+    await h.tick();
+    expect(receiver.received).toHaveLength(2);
   });
 });

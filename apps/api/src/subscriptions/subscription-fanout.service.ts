@@ -45,6 +45,8 @@ export class SubscriptionFanoutService implements OnApplicationBootstrap, OnModu
     return this.uow.run(async (tx) => {
       const now = this.clock.now();
       await tx.subscriptions.advanceLowWater(now - SETTLE_MS);
+      for (const id of await tx.subscriptions.endGoneWebhooks(now))
+        this.logger.warn({ event: 'subscription.webhook_gone', subscription: id });
       const events = await tx.subscriptions.pendingEvents(await tx.subscriptions.lowWater(), BATCH);
       let messages = 0;
       for (const event of events) {

@@ -205,6 +205,24 @@ export class SubscriptionsRepository {
     return { kind: scope.kind, name: { kk: r.name_kk, ru: r.name_ru, en: r.name_en } };
   }
 
+  /**
+   * Ends the webhook subscriptions whose receiver answered 410 Gone to one of their updates since
+   * they were confirmed (the delivery worker buried that message); returns their ids.
+   */
+  async endGoneWebhooks(now: number): Promise<number[]> {
+    const rows = await this.sql.query<{ id: string }>(
+      `UPDATE subscriptions s SET state = 'unsubscribed', unsubscribed_at = $1
+        WHERE s.channel = 'webhook' AND s.state = 'active'
+          AND EXISTS (SELECT 1 FROM notification_outbox o
+                       WHERE o.agency_id IS NULL AND o.state = 'dead' AND o.last_error = 'HTTP 410'
+                         AND o.recipient = s.address AND o.idempotency_key LIKE 'sub:' || s.id || ':%'
+                         AND o.created_at >= s.confirmed_at)
+        RETURNING s.id`,
+      [at(now)],
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
   // --- fan-out
 
   async lowWater(): Promise<number> {
