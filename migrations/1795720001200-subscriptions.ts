@@ -38,6 +38,7 @@ export class Subscriptions1795720001200 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX subscriptions_target_key ON subscriptions (channel, address, scope_kind, COALESCE(system_id, 0), COALESCE(agency_id, 0))`,
     );
+    await queryRunner.query(`CREATE INDEX subscriptions_pending_idx ON subscriptions (confirm_expires_at) WHERE state = 'pending'`);
     await queryRunner.query(`CREATE INDEX subscriptions_active_idx ON subscriptions (scope_kind, system_id, agency_id) WHERE state = 'active'`);
     await queryRunner.query(`CREATE TABLE subscription_fanout (
       event_id bigint PRIMARY KEY,

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
 import { IncidentsService } from '../../../apps/api/src/incidents/incidents.service';
+import { SubscriptionFanoutService } from '../../../apps/api/src/subscriptions/subscription-fanout.service';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/alerting/webhook-receiver';
 import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../../support/alerting/smtp-capture';
 import { createDedicatedDatabase, openDataSource } from '../ingest/support/ingest-harness';
@@ -210,6 +211,17 @@ describe('public subscriptions on PostgreSQL with a real SMTP server', () => {
     expect(rows[0].payload.notice.headers).toBeUndefined();
     // Without KUZET_WEBHOOK_SECRETS nothing unsigned leaves: a final failure, as for agency webhooks.
     expect(rows.map((r) => [r.state, r.last_error])).toContainEqual(['dead', 'webhook has no signing secret']);
+  });
+
+  it('forgets sign-ups never confirmed once their link has expired, and only those', async () => {
+    await subscribe({ email: 'never@mail.kz', scope: 'all', language: 'en' });
+    await subscribe({ email: 'fresh@mail.kz', scope: 'all', language: 'en' });
+    await ds.query(`UPDATE subscriptions SET confirm_expires_at = now() - interval '1 second' WHERE address = 'never@mail.kz'`);
+    const active = (await ds.query(`SELECT count(*)::int AS n FROM subscriptions WHERE state <> 'pending'`)) as { n: number }[];
+    expect(await h.app.get(SubscriptionFanoutService).forgetExpiredSignUps()).toBe(1);
+    expect(await state('never@mail.kz')).toEqual([]);
+    expect(await state('fresh@mail.kz')).toEqual(['pending']);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM subscriptions WHERE state <> 'pending'`)).toEqual(active);
   });
 
   it('refuses a system or agency that is not public (404) and names the bad field (400)', async () => {

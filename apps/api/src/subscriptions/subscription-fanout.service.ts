@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from '../notifications/notifications.options';
 import { DetectionClock } from '../detection/detection-clock';
 import { updateRows } from './subscription-messages';
@@ -58,6 +59,19 @@ export class SubscriptionFanoutService implements OnApplicationBootstrap, OnModu
       if (events.length > 0) this.logger.log({ event: 'subscription.fanout', incident_events: events.length, messages });
       return events.length;
     });
+  }
+
+  /** Hourly: sign-ups never confirmed are forgotten once their link has expired. */
+  @Interval(3_600_000)
+  async forgetExpiredSignUps(): Promise<number> {
+    try {
+      const deleted = await this.uow.run((tx) => tx.subscriptions.deleteExpiredPending(this.clock.now()));
+      if (deleted > 0) this.logger.log({ event: 'subscription.expired_forgotten', count: deleted });
+      return deleted;
+    } catch (err) {
+      this.logger.warn({ event: 'subscription.expired_forget_failed', err: err instanceof Error ? err.message : String(err) });
+      return 0;
+    }
   }
 
   private schedule(delayMs: number): void {

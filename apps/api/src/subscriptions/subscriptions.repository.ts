@@ -205,6 +205,15 @@ export class SubscriptionsRepository {
     return { kind: scope.kind, name: { kk: r.name_kk, ru: r.name_ru, en: r.name_en } };
   }
 
+  /** Forgets sign-ups never confirmed whose link has expired (their address is not kept). */
+  async deleteExpiredPending(now: number): Promise<number> {
+    const rows = await this.sql.query(
+      `DELETE FROM subscriptions WHERE state = 'pending' AND confirm_expires_at < $1 RETURNING id`,
+      [at(now)],
+    );
+    return rows.length;
+  }
+
   /**
    * Ends the webhook subscriptions whose receiver answered 410 Gone to one of their updates since
    * they were confirmed (the delivery worker buried that message); returns their ids.
