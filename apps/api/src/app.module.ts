@@ -18,6 +18,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ProbingModule } from './probing/probing.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { StatusModule } from './status/status.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
 import { UptimeModule } from './uptime/uptime.module';
 
@@ -42,6 +43,7 @@ export class AppModule {
         ProbingModule.forRoot(config.probing),
         IncidentsModule,
         NotificationsModule,
+        SubscriptionsModule,
         detection,
         RealtimeModule.forRoot({ imports: [detection, IngestModule, CatalogModule] }),
         UptimeModule,

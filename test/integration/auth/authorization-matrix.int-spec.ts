@@ -70,6 +70,10 @@ const MATRIX: Record<string, Case> = {
   'GET /api/public/v1/open-data/availability.json': { outcome: PUBLIC, url: () => '/api/public/v1/open-data/availability.json' },
   'GET /api/public/v1/open-data/schema.json': { outcome: PUBLIC, url: () => '/api/public/v1/open-data/schema.json' },
   'POST /api/push/:token': { outcome: PUBLIC, url: () => '/api/push/no-such-token' },
+  'POST /api/public/v1/subscriptions': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions', body: {} },
+  'GET /api/public/v1/subscriptions/confirm': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions/confirm?token=no-such-token-0000' },
+  'GET /api/public/v1/subscriptions/unsubscribe': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions/unsubscribe?token=no-such-token-0000' },
+  'POST /api/public/v1/subscriptions/unsubscribe': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions/unsubscribe?token=no-such-token-0000' },
   'GET /api/catalog/systems': { outcome: SIGNED_IN, url: () => '/api/catalog/systems' },
   'GET /api/catalog/systems/:code': { outcome: SIGNED_IN, url: () => '/api/catalog/systems/portal' },
   'POST /api/catalog/systems': { outcome: ADMIN_ONLY, url: () => '/api/catalog/systems', body: {} },
@@ -183,6 +187,8 @@ describe('authorization matrix: every REST route x every role', () => {
       'POST /api/auth/password', // UsersService: auth.password_change
       'POST /api/notifications/telegram/updates', // Telegram (its secret); TelegramLinkService / TelegramAckService audit
       'POST /api/probe/v1/results', // probe agents (token), not people
+      'POST /api/public/v1/subscriptions', // citizens' sign-ups: no staff action, no address in the audit log
+      'POST /api/public/v1/subscriptions/unsubscribe', // a citizen's link (token)
       'POST /api/push/:token', // heartbeats (token), not people
       'POST /api/users', // UsersService, in the change's transaction
     ]);

@@ -35,6 +35,7 @@ import { SessionService } from './session.service';
     AuthBootService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
-  exports: [SessionService, SessionAuthenticator, AgencyScope, UsersModule],
+  // RateLimitStore: the public sign-up limits (subscriptions) count in the same table.
+  exports: [SessionService, SessionAuthenticator, AgencyScope, UsersModule, RateLimitStore],
 })
 export class AuthModule {}

@@ -74,6 +74,12 @@ export class AppConfig {
   };
   /** Agency alerts: the notifier loop, dead-letter time, retry backoff, the board's public URL. */
   readonly notifications: NotificationsOptions;
+  /** Public subscriptions: sign-ups allowed per client address and per e-mail within the window. */
+  readonly subscriptions: {
+    windowS: number;
+    addressLimit: number;
+    emailLimit: number;
+  };
   /** Real time: events kept for reconnect replay, the check-result summary period, Redis fan-out. */
   readonly realtime: { replayEvents: number; summaryIntervalMs: number; redisUrl: string | undefined };
   /**
@@ -164,6 +170,11 @@ export class AppConfig {
       publicUrl: v.KUZET_PUBLIC_URL,
       webhookSecrets: v.KUZET_WEBHOOK_SECRETS ?? [],
       catalogEnv: this.catalogEnv,
+    };
+    this.subscriptions = {
+      windowS: v.KUZET_SUBSCRIBE_WINDOW_S,
+      addressLimit: v.KUZET_SUBSCRIBE_ADDRESS_LIMIT,
+      emailLimit: v.KUZET_SUBSCRIBE_EMAIL_LIMIT,
     };
     this.auth = {
       adminEmail: v.KUZET_ADMIN_EMAIL,

@@ -16,6 +16,12 @@ function shownRecipient(row: OutboxEntry): string {
   }
 }
 
+type AgencyEntry = OutboxEntry & { agencyId: number; kind: DeliveryLogEntry['kind'] };
+
+/** Messages to agency contacts; subscribers' messages (no agency) never reach the board. */
+const isAgencyEntry = (r: OutboxEntry): r is AgencyEntry =>
+  r.agencyId !== null && r.kind !== 'subscription_confirm' && r.kind !== 'subscription_update';
+
 /** The delivery log, dead letters and the manual retry. */
 @Injectable()
 export class DeliveryLogService {
@@ -27,11 +33,11 @@ export class DeliveryLogService {
   ) {}
 
   async forIncident(incidentId: number): Promise<DeliveryLogEntry[]> {
-    return (await this.uow.repo().forIncident(incidentId)).map((r) => this.view(r));
+    return (await this.uow.repo().forIncident(incidentId)).filter(isAgencyEntry).map((r) => this.view(r));
   }
 
   async deadLetters(limit: number): Promise<DeliveryLogEntry[]> {
-    return (await this.uow.repo().deadLetters(limit)).map((r) => this.view(r));
+    return (await this.uow.repo().deadLetters(limit)).filter(isAgencyEntry).map((r) => this.view(r));
   }
 
   /** Puts a dead letter back in the queue; 404 for an unknown id, 409 for one that is not dead. */
@@ -42,7 +48,7 @@ export class DeliveryLogService {
     throw new ConflictException(`notification ${id} is not a dead letter`);
   }
 
-  private view(r: OutboxEntry): DeliveryLogEntry {
+  private view(r: AgencyEntry): DeliveryLogEntry {
     const subject =
       'notice' in r.payload ? r.payload.notice.subject : this.renderer.render(r.payload.content, r.channel, r.language).subject;
     const iso = (v: number) => new Date(v).toISOString();

@@ -98,14 +98,16 @@ export class DeliveryWorkerService {
       return true;
     }
     this.metrics.failed.inc({ channel: row.channel });
-    if (step.action === 'gone') {
+    const agencyId = row.agencyId;
+    if (step.action === 'gone' && agencyId !== null) {
       await this.uow.run(async (tx) => {
         await tx.markDead(row.id, step.error);
-        await tx.disableEndpoint(row.agencyId, row.channel, row.recipient, now, step.error);
-        await this.tellAdmins(tx, row, now);
+        await tx.disableEndpoint(agencyId, row.channel, row.recipient, now, step.error);
+        await this.tellAdmins(tx, agencyId, row, now);
       });
       this.logger.warn({ event: 'notification.endpoint_disabled', ...log, error: step.error });
-    } else if (step.action === 'dead') {
+    } else if (step.action === 'dead' || step.action === 'gone') {
+      // 'gone' here: a subscriber's endpoint, no agency to tell; the row is buried.
       await repo.markDead(row.id, step.error);
       this.logger.warn({ event: 'notification.dead', ...log, error: step.error });
     } else {
@@ -118,7 +120,9 @@ export class DeliveryWorkerService {
   /** The webhook contacts of the agencies of the claimed webhook rows (their own signing secrets). */
   private async webhookContacts(rows: readonly OutboxEntry[]): Promise<WebhookContacts> {
     const out: WebhookContacts = new Map();
-    for (const agencyId of new Set(rows.filter((r) => r.channel === 'webhook').map((r) => r.agencyId))) {
+    const agencyIds = rows.filter((r) => r.channel === 'webhook').map((r) => r.agencyId);
+    // a subscriber's webhook (no agency) is signed with the installation's secrets
+    for (const agencyId of new Set(agencyIds.filter((id): id is number => id !== null))) {
       const agency = await this.uow.repo().agencyPolicy(agencyId);
       for (const c of agency?.contacts ?? []) if (c.kind === 'webhook') out.set(`${agencyId} ${c.url}`, c);
     }
@@ -134,13 +138,17 @@ export class DeliveryWorkerService {
 
   private outgoing(row: OutboxEntry): OutgoingNotification {
     const payload = row.payload;
-    if ('notice' in payload)
+    if ('notice' in payload) {
+      const { subject, text, html, headers, webhook } = payload.notice;
       return {
         idempotencyKey: row.idempotencyKey,
         language: row.language,
         content: { kind: 'informational', agencyCode: '', agencyName: { kk: '', ru: '', en: '' }, incidents: [], level: 0 },
-        rendered: payload.notice,
+        rendered: { subject, text, html },
+        headers,
+        webhookEvent: webhook,
       };
+    }
     return {
       idempotencyKey: row.idempotencyKey,
       language: row.language,
@@ -153,10 +161,11 @@ export class DeliveryWorkerService {
   /** A notice to the agency's e-mail contacts that a receiver asked to be disabled. */
   private async tellAdmins(
     tx: NotificationsRepository,
+    agencyId: number,
     row: OutboxEntry,
     now: number,
   ): Promise<void> {
-    const agency = await tx.agencyPolicy(row.agencyId);
+    const agency = await tx.agencyPolicy(agencyId);
     if (!agency) return;
     // Named by the contact, never by its URL (which may carry a token).
     const index = agency.contacts.findIndex((c) => c.kind === row.channel && contactAddress(c) === row.recipient);

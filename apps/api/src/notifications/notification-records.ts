@@ -47,13 +47,26 @@ export interface IncidentSnapshot {
 }
 
 /** A message to write: the outbox row's payload is either alert content or a plain notice. */
-export type OutboxPayload = { content: AlertContent } | { notice: { subject: string; text: string } };
+export type OutboxPayload = { content: AlertContent } | { notice: OutboxNotice };
 
-export type OutboxKind = AlertContent['kind'] | 'endpoint_disabled';
+/** A message written out in full when queued (agency notices, subscriber messages). */
+export interface OutboxNotice {
+  subject: string;
+  text: string;
+  html?: string;
+  /** Extra e-mail headers (List-Unsubscribe for subscribers). */
+  headers?: Record<string, string>;
+  /** The webhook body's type and data, for a notice that goes to a webhook. */
+  webhook?: { type: string; data: Record<string, unknown> };
+}
+
+/** Subscriber messages (apps/api/src/subscriptions) have no agency (agency_id NULL). */
+export type OutboxKind = AlertContent['kind'] | 'endpoint_disabled' | 'subscription_confirm' | 'subscription_update';
 
 export interface NewOutboxRow {
   idempotencyKey: string;
-  agencyId: number;
+  /** null: a subscriber's message, not an agency contact's. */
+  agencyId: number | null;
   kind: OutboxKind;
   level: number;
   incidentIds: number[];

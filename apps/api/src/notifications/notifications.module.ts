@@ -51,6 +51,6 @@ import { TelegramUpdatesService } from './telegram/telegram-updates.service';
       useFactory: (config?: AppConfig) => config?.notifications ?? DEFAULT_NOTIFICATIONS_OPTIONS,
     },
   ],
-  exports: [NotifierLoopService, AlertGrouperService, DeliveryWorkerService],
+  exports: [NotifierLoopService, AlertGrouperService, DeliveryWorkerService, NOTIFICATIONS_OPTIONS],
 })
 export class NotificationsModule {}

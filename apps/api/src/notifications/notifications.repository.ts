@@ -20,7 +20,7 @@ const at = (v: number) => new Date(v);
 interface OutboxRow {
   id: string;
   idempotency_key: string;
-  agency_id: number;
+  agency_id: number | null;
   kind: NewOutboxRow['kind'];
   level: number;
   incident_ids: string[];
@@ -46,7 +46,7 @@ function toOutbox(r: OutboxRow): OutboxEntry {
   return {
     id: Number(r.id),
     idempotencyKey: r.idempotency_key,
-    agencyId: Number(r.agency_id),
+    agencyId: r.agency_id === null ? null : Number(r.agency_id),
     kind: r.kind,
     level: r.level,
     incidentIds: r.incident_ids.map(Number),
@@ -395,7 +395,8 @@ export class NotificationsRepository {
 
   async forIncident(incidentId: number): Promise<OutboxEntry[]> {
     const rows = await this.sql.query<OutboxRow>(
-      'SELECT * FROM notification_outbox WHERE incident_ids @> ARRAY[$1::bigint] ORDER BY id',
+      // Agency contacts only: a subscriber's address is never shown on the board.
+      'SELECT * FROM notification_outbox WHERE incident_ids @> ARRAY[$1::bigint] AND agency_id IS NOT NULL ORDER BY id',
       [incidentId],
     );
     return rows.map(toOutbox);
@@ -403,7 +404,7 @@ export class NotificationsRepository {
 
   async deadLetters(limit: number): Promise<OutboxEntry[]> {
     const rows = await this.sql.query<OutboxRow>(
-      `SELECT * FROM notification_outbox WHERE state = 'dead' ORDER BY id DESC LIMIT $1`,
+      `SELECT * FROM notification_outbox WHERE state = 'dead' AND agency_id IS NOT NULL ORDER BY id DESC LIMIT $1`,
       [limit],
     );
     return rows.map(toOutbox);

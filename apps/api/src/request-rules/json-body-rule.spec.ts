@@ -19,4 +19,10 @@ describe('jsonBodyRefusal', () => {
   it('keeps heartbeat pushes open to any body', () => {
     expect(jsonBodyRefusal('POST', '/api/push/abc?x=1', body('text/plain'))).toBeUndefined();
   });
+
+  it('takes the one-click unsubscribe form a mail provider POSTs (RFC 8058), and nothing else under public', () => {
+    const form = body('application/x-www-form-urlencoded');
+    expect(jsonBodyRefusal('POST', '/api/public/v1/subscriptions/unsubscribe?token=abc', form)).toBeUndefined();
+    expect(jsonBodyRefusal('POST', '/api/public/v1/subscriptions', form)).toContain('application/json');
+  });
 });

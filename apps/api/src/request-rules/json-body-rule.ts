@@ -5,8 +5,9 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Heartbeat pushes come from cron jobs and CI steps (`curl -d @log`), whatever their body: the
  * body is ignored and the push token in the path is the credential, so any content type is taken.
+ * Likewise the one-click unsubscribe (RFC 8058): mail providers POST a form to the link.
  */
-const ANY_BODY_PATHS = [/^\/api\/push\//];
+const ANY_BODY_PATHS = [/^\/api\/push\//, /^\/api\/public\/v1\/subscriptions\/unsubscribe$/];
 
 /**
  * Writes to the API carry JSON or nothing. A browser sends a cross-site form (urlencoded,

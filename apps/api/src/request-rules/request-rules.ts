@@ -21,6 +21,9 @@ export function registerRequestRules(app: NestFastifyApplication): void {
     const refusal = jsonBodyRefusal(request.method, request.url, request.headers);
     if (refusal) return reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message: refusal });
   });
+  // Mail providers may send the one-click unsubscribe (RFC 8058) as multipart; the body is never
+  // read. Every other multipart write under /api was refused above (415).
+  fastify.addContentTypeParser('multipart/form-data', { parseAs: 'string' }, (_request, _body, done) => done(null, {}));
   fastify.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
     const bodyChecked = !BODY_QUOTES_OUTSIDE_TEXT.has(request.url.split('?')[0]);
     const problem =

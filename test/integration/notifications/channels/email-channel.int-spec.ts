@@ -47,6 +47,25 @@ describe('EmailChannel against a real SMTP server', () => {
     expect(mail.parsed.html).toContain('<html lang="kk">');
   });
 
+  it('adds the extra headers a notification carries (List-Unsubscribe), never over its own', async () => {
+    const email = app.channel('email');
+    const n = {
+      ...outgoing(alertContent(), 'email', 'en', 'sub-1:opened'),
+      headers: {
+        'List-Unsubscribe': '<https://kuzet.test/u?token=abc>',
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        [IDEMPOTENCY_HEADER]: 'forged',
+      },
+    };
+    expect(await email.send({ kind: 'email', address: 'citizen@mail.kz' }, n)).toMatchObject({ ok: true });
+    const [mail] = await smtp.waitForMessages(1);
+    // mailparser folds List-* headers into one 'list' object; the raw lines say what was sent.
+    const line = (key: string) => mail.parsed.headerLines.find((h) => h.key === key)?.line;
+    expect(line('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(line('list-unsubscribe')).toBe('List-Unsubscribe: <https://kuzet.test/u?token=abc>');
+    expect(mail.parsed.headers.get(IDEMPOTENCY_HEADER.toLowerCase())).toBe('sub-1:opened');
+  });
+
   it('sends the same Message-ID for a resend of the same notification, another for another', async () => {
     const email = app.channel('email');
     const content = alertContent();

@@ -55,6 +55,7 @@ export class EmailChannel implements NotificationChannel, OnModuleDestroy {
         html: rendered.html,
         messageId: alertMessageId(idempotencyKey, smtpFrom),
         headers: {
+          ...notification.headers,
           [IDEMPOTENCY_HEADER]: idempotencyKey,
           'Content-Language': language,
           'Auto-Submitted': 'auto-generated',

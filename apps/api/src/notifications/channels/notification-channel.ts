@@ -60,6 +60,10 @@ export interface OutgoingNotification {
   rendered: RenderedMessage;
   /** Telegram inline "acknowledge" button data, when the recipient may acknowledge. */
   ackToken?: string;
+  /** Extra e-mail headers (e.g. List-Unsubscribe); never override the channel's own. */
+  headers?: Record<string, string>;
+  /** A webhook body other than an alert's (subscriber updates): its type and data. */
+  webhookEvent?: { type: string; data: Record<string, unknown> };
 }
 
 export type DeliveryOutcome =

@@ -21,7 +21,20 @@ export interface AlertWebhookPayload {
 }
 
 export function alertWebhookPayload(notification: OutgoingNotification, now: number): AlertWebhookPayload {
-  const { content, rendered } = notification;
+  const { content, rendered, webhookEvent } = notification;
+  if (webhookEvent)
+    return {
+      type: webhookEvent.type,
+      timestamp: new Date(now).toISOString(),
+      data: {
+        version: WEBHOOK_PAYLOAD_VERSION,
+        idempotencyKey: notification.idempotencyKey,
+        language: notification.language,
+        ...webhookEvent.data,
+        subject: rendered.subject,
+        text: rendered.text,
+      } as AlertWebhookPayload['data'],
+    };
   return {
     type: `incident.${content.kind}`,
     timestamp: new Date(now).toISOString(),

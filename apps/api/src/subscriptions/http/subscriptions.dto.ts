@@ -1,0 +1,47 @@
+import { parseIpAddress } from '@kuzet/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+const code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a system or agency code');
+
+/**
+ * A webhook Kuzet will POST to on behalf of an anonymous sign-up: https to a DNS name only (no IP
+ * literal, no localhost), so a sign-up cannot aim Kuzet at an address on its own network by
+ * number. Names that resolve to private addresses are not refused yet (docs/subscriptions.md).
+ */
+const webhookUrl = z
+  .url({ protocol: /^https$/, error: 'expected an https:// URL' })
+  .max(2000)
+  .refine((value) => {
+    const host = new URL(value).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return !parseIpAddress(host) && host !== 'localhost' && !host.endsWith('.localhost') && host.includes('.');
+  }, 'expected a public host name, not an IP address or localhost');
+
+export const subscribeBodySchema = z
+  .strictObject({
+    email: z.email({ error: 'expected an e-mail address' }).max(254).optional(),
+    webhook_url: webhookUrl.optional(),
+    scope: z.union([z.literal('all'), z.strictObject({ system: code }), z.strictObject({ agency: code })], {
+      error: `expected "all", { "system": code } or { "agency": code }`,
+    }),
+    language: z.enum(['kk', 'ru', 'en']),
+  })
+  .superRefine((body, ctx) => {
+    if ((body.email === undefined) === (body.webhook_url === undefined))
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'give exactly one of email and webhook_url' });
+  });
+
+export class SubscribeBodyDto extends createZodDto(subscribeBodySchema) {}
+
+export const tokenQuerySchema = z.object({
+  token: z.string().min(16, 'expected the token from the link').max(128, 'expected the token from the link'),
+});
+
+export class TokenQueryDto extends createZodDto(tokenQuerySchema) {}
+
+export const signUpAnswerSchema = z.object({
+  status: z.literal('accepted'),
+  confirmation: z.enum(['email', 'none']),
+});
+
+export class SignUpAnswerDto extends createZodDto(signUpAnswerSchema) {}
