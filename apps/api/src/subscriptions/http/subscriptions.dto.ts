@@ -13,6 +13,8 @@ const webhookUrl = z
   .url({ protocol: /^https$/, error: 'expected an https:// URL' })
   .max(2000)
   .refine((value) => {
+    // zod runs this even after the URL check failed: that check has said what is wrong
+    if (!URL.canParse(value)) return true;
     const host = new URL(value).hostname.replace(/^\[|\]$/g, '').toLowerCase();
     return !parseIpAddress(host) && host !== 'localhost' && !host.endsWith('.localhost') && host.includes('.');
   }, 'expected a public host name, not an IP address or localhost');
