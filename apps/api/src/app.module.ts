@@ -19,6 +19,7 @@ import { ProbingModule } from './probing/probing.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
 import { UptimeModule } from './uptime/uptime.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         detection,
         RealtimeModule.forRoot({ imports: [detection, IngestModule, CatalogModule] }),
         UptimeModule,
+        WebModule,
         HealthModule.forRoot({ imports: [detection] }),
         DemoModule,
         BootModule,
