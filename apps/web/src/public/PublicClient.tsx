@@ -20,8 +20,10 @@ export function PublicClient({ initial, source = new PublicApiClient() }: { init
     if (loading.current) return;
     loading.current = true;
     try {
-      setState(await loadPublicPage(source, initial.lang, initial.route));
-      setFailed(false);
+      const next = await loadPublicPage(source, initial.lang, initial.route);
+      setState(next);
+      // The API answered but has nothing for the page (e.g. the public API is not there): say so.
+      setFailed(next.missing);
     } catch {
       setFailed(true);
     } finally {

@@ -32,20 +32,43 @@ export interface PublicText {
 
 const cache = new Map<PublicLanguage, PublicText>();
 
+// Almaty's calendar fields by number only: month names and order come from the messages, because
+// the browser's and the server's ICU data differ (Chromium has no Kazakh month names), and the
+// server-rendered text must equal the hydrated one.
+const almatyParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PUBLIC_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function fields(date: Date, timeZoneParts: Intl.DateTimeFormat): Record<string, string> {
+  return Object.fromEntries(timeZoneParts.formatToParts(date).map((p) => [p.type, p.value]));
+}
+const utcParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+
 export function publicText(lang: PublicLanguage): PublicText {
   const hit = cache.get(lang);
   if (hit) return hit;
-  const locale = LOCALES[lang];
-  const dt = new Intl.DateTimeFormat(locale, { timeZone: PUBLIC_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
-  // A YYYY-MM-DD day is already an Almaty day: format it at noon UTC, in UTC, so no zone shifts it.
-  const day = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
-  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  const t = instance.getFixedT(lang);
+  const months = t('months').split('|');
+  const pct = new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 2 });
   const text: PublicText = {
     lang,
-    t: instance.getFixedT(lang),
-    pick: (t) => t[lang],
-    dateTime: (iso) => dt.format(new Date(iso)),
-    date: (isoDay) => day.format(new Date(`${isoDay}T12:00:00Z`)),
+    t,
+    pick: (s) => s[lang],
+    dateTime: (iso) => {
+      const f = fields(new Date(iso), almatyParts);
+      return t('dateTimeFormat', { day: Number(f.day), month: months[Number(f.month) - 1], year: f.year, time: `${f.hour}:${f.minute}` });
+    },
+    // A YYYY-MM-DD day is already an Almaty day: read it in UTC so no zone shifts it.
+    date: (isoDay) => {
+      const f = fields(new Date(`${isoDay}T12:00:00Z`), utcParts);
+      return t('dateFormat', { day: Number(f.day), month: months[Number(f.month) - 1], year: f.year });
+    },
     percent: (ratio) => pct.format(ratio),
   };
   cache.set(lang, text);

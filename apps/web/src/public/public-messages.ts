@@ -61,6 +61,9 @@ const en: PublicMessages = {
   category: 'Life situation',
   status: 'Status',
   incidentOf: 'Incident: {system}',
+  months: 'January|February|March|April|May|June|July|August|September|October|November|December',
+  dateFormat: '{day} {month} {year}',
+  dateTimeFormat: '{day} {month} {year}, {time}',
 };
 
 const ru: PublicMessages = {
@@ -121,6 +124,9 @@ const ru: PublicMessages = {
   category: 'Жизненная ситуация',
   status: 'Статус',
   incidentOf: 'Сбой: {system}',
+  months: 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря',
+  dateFormat: '{day} {month} {year}',
+  dateTimeFormat: '{day} {month} {year}, {time}',
 };
 
 const kk: PublicMessages = {
@@ -181,6 +187,9 @@ const kk: PublicMessages = {
   category: 'Өмірлік жағдай',
   status: 'Күйі',
   incidentOf: 'Іркіліс: {system}',
+  months: 'қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан',
+  dateFormat: '{year} ж. {day} {month}',
+  dateTimeFormat: '{year} ж. {day} {month}, {time}',
 };
 
 export const PUBLIC_MESSAGES: Record<PublicLanguage, PublicMessages> = { kk, ru, en };
