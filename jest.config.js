@@ -11,7 +11,8 @@ const swc = ['@swc/jest', {
 }];
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/'],
+  // intl-messageformat and @formatjs (ICU plurals of the public pages) ship ES modules only.
+  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
   moduleNameMapper: {
     '^@kuzet/contracts$': '<rootDir>/libs/contracts/src',
     '^@kuzet/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',

@@ -5,7 +5,9 @@
 // sources are newer than its output. Incremental: unchanged files are skipped.
 import { transformFile } from '@swc/core';
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -82,13 +84,38 @@ async function newestIn(dir) {
   }
   return newest;
 }
+/**
+ * Brotli and gzip copies of every hashed asset next to it (served by @fastify/static's
+ * preCompressed option), so no request pays for compression. Returns the sizes per file.
+ */
+async function precompress(dir) {
+  const sizes = {};
+  for (const name of await readdir(dir)) {
+    if (!/\.(js|css|svg)$/.test(name)) continue;
+    const raw = await readFile(join(dir, name));
+    const br = await promisify(brotliCompress)(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } });
+    const gz = await promisify(gzip)(raw, { level: 9 });
+    await writeFile(join(dir, `${name}.br`), br);
+    await writeFile(join(dir, `${name}.gz`), gz);
+    sizes[name] = { raw: raw.length, gzip: gz.length, brotli: br.length };
+  }
+  return sizes;
+}
+
 const web = join(root, 'apps/web');
 const webSources = Math.max(await newestIn(join(web, 'src')), await mtime(join(web, 'index.html')), await mtime(join(web, 'vite.config.ts')));
-if ((await mtime(join(web, 'dist/index.html'))) < webSources || process.argv.includes('--force-web')) {
+const webBuilt = Math.min(await mtime(join(web, 'dist/index.html')), await mtime(join(web, 'dist-ssr/public-ssr.cjs')));
+if (webBuilt < webSources || process.argv.includes('--force-web')) {
   const webStarted = Date.now();
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-  console.log(JSON.stringify({ event: 'build.web', ms: Date.now() - webStarted }));
+  const vite = (...args) => {
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', ...args], { cwd: web, stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  };
+  vite();
+  // The public pages' server entry (the API renders / and /status with it).
+  vite('--ssr', 'src/public/public-ssr.tsx');
+  const sizes = await precompress(join(web, 'dist/assets'));
+  console.log(JSON.stringify({ event: 'build.web', ms: Date.now() - webStarted, assets: sizes }));
 } else {
   console.log(JSON.stringify({ event: 'build.web', skipped: true }));
 }

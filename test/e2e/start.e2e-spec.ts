@@ -102,7 +102,8 @@ describe('one-command start (built app, embedded PostgreSQL, demo fleet)', () =>
   it('serves the web shell, OpenAPI and Prometheus metrics on the same port', async () => {
     const page = await fetch(`${app!.baseUrl}/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<div id="root">');
+    // The public page is rendered on the server (its markup is there before any script runs).
+    expect(await page.text()).toContain('<div id="root" data-ssr="public"><div data-testid="public-live">');
     expect((await fetch(`${app!.baseUrl}/board`)).status).toBe(200);
 
     const openapi = await json<{ paths: Record<string, unknown> }>(`${app!.baseUrl}/api/docs-json`);

@@ -10,14 +10,8 @@ const shell = {
   status: { kk: 'Күй', ru: 'Статус', en: 'Status' },
   systems: { kk: 'Бақылаудағы жүйелер', ru: 'Систем под наблюдением', en: 'Systems under watch' },
   agencies: { kk: 'Мекемелер', ru: 'Ведомств', en: 'Agencies' },
-  storage: { kk: 'Сақтау режимі', ru: 'Режим хранения', en: 'Storage mode' },
   loading: { kk: 'Жүктелуде…', ru: 'Загрузка…', en: 'Loading…' },
   unavailable: { kk: 'Қызмет қолжетімсіз', ru: 'Сервис недоступен', en: 'Service unavailable' },
-  shell: {
-    kk: 'Бұл — алғашқы нұсқа: тақта, мәртебе беті және әкімшілік келесі кезеңдерде толтырылады.',
-    ru: 'Это первая версия: панель, страница статуса и администрирование наполняются на следующих этапах.',
-    en: 'This is the first shell: the board, the status page and administration are filled in by later work.',
-  },
 } satisfies Messages;
 
 const statuses = {

@@ -10,6 +10,8 @@ import { PublicSnapshotService } from './public-snapshot.service';
 import { PublicStatusController } from './public-status.controller';
 import { PublicStatusRepository } from './public-status.repository';
 import { StatusClock } from './status-clock';
+import { StatusPageData } from './status-page-data';
+import { PUBLIC_PAGE_DATA } from '../web/public-page-data';
 
 /**
  * The public API (/api/public/v1): anonymous, public systems and public fields only. forRoot gets
@@ -23,8 +25,17 @@ export class StatusModule {
       module: StatusModule,
       imports: [IncidentsModule, UptimeModule, ...(options.imports ?? [])],
       controllers: [PublicStatusController, PublicDocumentsController, OpenDataController],
-      providers: [StatusClock, PublicStatusRepository, PublicSnapshotService, PublicReadService, OpenDataService, PublicRateLimitGuard],
-      exports: [PublicSnapshotService, PublicReadService],
+      providers: [
+        StatusClock,
+        PublicStatusRepository,
+        PublicSnapshotService,
+        PublicReadService,
+        OpenDataService,
+        PublicRateLimitGuard,
+        // the server-rendered public pages (apps/api/src/web) read the same data in-process
+        { provide: PUBLIC_PAGE_DATA, useClass: StatusPageData },
+      ],
+      exports: [PublicSnapshotService, PublicReadService, PUBLIC_PAGE_DATA],
     };
   }
 }
