@@ -36,7 +36,9 @@ export class PublicApiClient implements PublicDataSource {
     this.get<PublicIncidentPage>(`/incidents${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
 
   private async get<T>(path: string): Promise<T | null> {
-    const res = await this.fetchFn(`${this.base}${path}`, { headers: { accept: 'application/json' } });
+    // Revalidate every time (an ETag makes that a 304): the API's max-age is for caches between,
+    // and a page told of a change must not read its own cached copy of the old state.
+    const res = await this.fetchFn(`${this.base}${path}`, { headers: { accept: 'application/json' }, cache: 'no-cache' });
     if (res.status === 404) return null;
     if (!res.ok) throw new PublicApiError(res.status, path);
     return (await res.json()) as T;
