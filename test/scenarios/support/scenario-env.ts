@@ -150,9 +150,9 @@ export class ScenarioEnv {
     if (errors.length > 0) throw errors[0];
   }
 
-  /** The app's log tail, for failure messages. */
+  /** The app's log tail without the per-request lines, for failure messages. */
   logTail(chars = 6000): string {
-    return this.app?.output().slice(-chars) ?? '';
+    return (this.app?.output() ?? '').split('\n').filter((l) => !l.includes('request completed') && !l.includes('incoming request')).join('\n').slice(-chars);
   }
 
   async get<T>(path: string): Promise<T> {
