@@ -18,6 +18,7 @@ const common = {
     '^@kuzet/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
     '^@kuzet/checks$': '<rootDir>/libs/checks/src',
     '^@kuzet/detection$': '<rootDir>/libs/detection/src',
+    '^@kuzet/scoring$': '<rootDir>/libs/scoring/src',
     '^@kuzet/spool$': '<rootDir>/libs/spool/src',
     '^@kuzet/simulator$': '<rootDir>/apps/simulator/src',
   },

@@ -48,6 +48,7 @@ const swcOptions = {
       '@kuzet/contracts/*': ['libs/contracts/src/*'],
       '@kuzet/checks': ['libs/checks/src'],
       '@kuzet/detection': ['libs/detection/src'],
+      '@kuzet/scoring': ['libs/scoring/src'],
       '@kuzet/spool': ['libs/spool/src'],
       '@kuzet/simulator': ['apps/simulator/src'],
     },

@@ -1,0 +1,2 @@
+export * from './scoring-evidence';
+export * from './system-score';
