@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -7,14 +7,11 @@ import { login } from '../support/auth-helpers';
 import { launchBrowser, type BrowserSession } from '../support/browser';
 import { freePort } from '../support/free-port';
 import { KuzetProcess, REPO_ROOT, startKuzet, waitForOk } from '../support/kuzet-process';
-import { PublicApiDouble } from '../support/public/public-api-double';
 
 /**
- * The public status page in a real browser (Debian chromium) against the BUILT app in demo mode.
- * /api/public/v1 comes from the status module on another branch: until it is merged, the pages
- * read a contract double (test/support/public/public-api-double.ts) that answers from the running
- * app's real catalog and statuses. The server-rendered HTML, the /public socket, the CSP and the
- * static assets are the real ones. Screenshots go to test/artifacts/ (gitignored).
+ * The public status page in a real browser (Debian chromium) against the BUILT app in demo mode:
+ * server-rendered HTML, /api/public/v1, the /public socket, the CSP and the static assets are all
+ * the real ones. Screenshots go to test/artifacts/ (gitignored).
  */
 const ARTIFACTS = join(REPO_ROOT, 'test/artifacts');
 const ADMIN = { email: 'duty@kuzet.test', password: 'public-test-password-1' };
@@ -23,8 +20,14 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** The issue's budget for the public page's scripts. */
 const PUBLIC_JS_BUDGET_GZIP = 150 * 1024;
 const DELIVERY_SLACK_MS = 5_000;
-/** The real public API (status module) is on this branch: then the live test runs without the double. */
-const HAS_PUBLIC_API = existsSync(join(REPO_ROOT, 'apps/api/src/status'));
+
+/** What these tests read of a catalog system (GET /api/catalog/systems). */
+interface CatalogSystem {
+  code: string;
+  public: boolean;
+  tier: string;
+  depends_on: string[];
+}
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
@@ -35,7 +38,6 @@ describe('public status page (browser, built app, demo fleet)', () => {
   let app: KuzetProcess;
   let controlUrl: string;
   let browser: BrowserSession;
-  let double: PublicApiDouble;
   const contexts: BrowserContext[] = [];
   let faulted: string | null = null;
 
@@ -66,7 +68,6 @@ describe('public status page (browser, built app, demo fleet)', () => {
     await waitForOk(`${app.baseUrl}/api/health`, 90_000, app);
     await control('POST', '/scenario/day-in-the-life', { action: 'stop' });
     await control('POST', '/reset');
-    double = new PublicApiDouble(app.baseUrl, (await login(app.baseUrl, ADMIN.email, ADMIN.password)).cookie);
     browser = await launchBrowser();
   }, 150_000);
 
@@ -78,11 +79,24 @@ describe('public status page (browser, built app, demo fleet)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  const newContext = async (options: BrowserContextOptions = {}, withDouble = !HAS_PUBLIC_API) => {
+  const newContext = async (options: BrowserContextOptions = {}) => {
     const context = await browser.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'ru-RU', ...options });
     contexts.push(context);
-    if (withDouble) await double.install(context);
     return context;
+  };
+
+  /** The catalog's public systems (with tier and dependencies, which the public API does not show). */
+  const publicSystems = async (): Promise<CatalogSystem[]> => {
+    const admin = await login(app.baseUrl, ADMIN.email, ADMIN.password);
+    const res = await fetch(`${app.baseUrl}/api/catalog/systems`, { headers: admin.headers });
+    return ((await res.json()) as CatalogSystem[]).filter((s) => s.public);
+  };
+
+  /** The open incident of a system, as the board's API lists it. */
+  const openIncident = async (code: string): Promise<number | undefined> => {
+    const admin = await login(app.baseUrl, ADMIN.email, ADMIN.password);
+    const res = await fetch(`${app.baseUrl}/api/incidents?system=${code}`, { headers: admin.headers });
+    return ((await res.json()) as { items: { id: number; state: string }[] }).items.find((i) => i.state !== 'resolved')?.id;
   };
 
   /**
@@ -95,8 +109,7 @@ describe('public status page (browser, built app, demo fleet)', () => {
     await control('POST', `/systems/${system.code}/faults`, { type: 'down', mode: 'refused' });
     let id: number | undefined;
     for (const until = Date.now() + 90_000; id === undefined && Date.now() < until; await new Promise((r) => setTimeout(r, 500))) {
-      const res = await fetch(`${app.baseUrl}/api/incidents?system=${system.code}`, { headers: admin.headers });
-      id = ((await res.json()) as { items: { id: number; state: string }[] }).items.find((i) => i.state !== 'resolved')?.id;
+      id = await openIncident(system.code);
     }
     if (id === undefined) throw new Error(`no incident on ${system.code} within 90 s`);
     const res = await fetch(`${app.baseUrl}/api/incidents/${id}/public-updates`, {
@@ -122,13 +135,12 @@ describe('public status page (browser, built app, demo fleet)', () => {
   it('shows every public system with its status in words, the incident with its public updates and uptime bars, in kk, ru and en; axe finds no serious or critical violation', async () => {
     // bypassCSP only so axe can be injected; the page itself is the same.
     const context = await newContext({ bypassCSP: true });
-    const publicSystems = await double.publicSystems();
-    expect(publicSystems.length).toBeGreaterThan(0);
+    const systems = await publicSystems();
+    expect(systems.length).toBeGreaterThan(0);
     // not the live test's target (the first critical system with nothing upstream): its incident
     // would still be recovering when that test injects its fault
-    const liveTarget = publicSystems.find((s) => s.tier === 'critical' && s.depends_on.length === 0) ?? publicSystems[0];
-    if (HAS_PUBLIC_API)
-      await publishedIncident(publicSystems.filter((s) => s.depends_on.length === 0 && s.code !== liveTarget.code).at(-1) ?? publicSystems[0]);
+    const liveTarget = systems.find((s) => s.tier === 'critical' && s.depends_on.length === 0) ?? systems[0];
+    await publishedIncident(systems.filter((s) => s.depends_on.length === 0 && s.code !== liveTarget.code).at(-1) ?? systems[0]);
     for (const lang of LANGS) {
       const page = await context.newPage();
       const errors: string[] = [];
@@ -142,11 +154,11 @@ describe('public status page (browser, built app, demo fleet)', () => {
       const rows = await page.getByTestId('public-system').evaluateAll((els) =>
         els.map((e) => ({ code: e.getAttribute('data-system'), badge: e.querySelector('[data-testid="status-badge"]')?.textContent?.trim() ?? '' })),
       );
-      expect(rows.map((r) => r.code).sort()).toEqual(publicSystems.map((s) => s.code).sort());
+      expect(rows.map((r) => r.code).sort()).toEqual(systems.map((s) => s.code).sort());
       for (const r of rows) expect(r.badge.length).toBeGreaterThan(2); // an icon and words, not colour alone
       const updates = await page.getByTestId('public-update').allTextContents();
       expect(updates.join(' ')).toContain({ kk: 'Себебін анықтап жатырмыз.', ru: 'Выясняем причину.', en: 'We are looking into it.' }[lang]);
-      expect(await page.getByTestId('uptime-day').count()).toBe(90 * publicSystems.length);
+      expect(await page.getByTestId('uptime-day').count()).toBe(90 * systems.length);
       // Nothing internal: no way to the board or admin, no storage mode.
       const hrefs = await page.locator('a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href')!));
       expect(hrefs.filter((h) => /^\/(board|admin|api)/.test(h))).toEqual([]);
@@ -193,10 +205,8 @@ describe('public status page (browser, built app, demo fleet)', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('kk');
     expect(await page.locator('h1').textContent()).toBe('Мемлекеттік цифрлық жүйелердің күйі');
     expect(await page.locator('nav.langs a').allTextContents()).toEqual(['Қазақша', 'Русский', 'English']);
-    // With the null PublicPageData of this branch the server has no statuses to render: the
-    // skeleton says so. With the status module merged the statuses are in this HTML.
-    if (!HAS_PUBLIC_API) expect(await page.getByTestId('public-loading').textContent()).toBe('Күй жүктелуде…');
-    else await page.getByTestId('public-system').first().waitFor();
+    // The statuses are in the server's HTML (no script ran).
+    expect(await page.getByTestId('public-system').count()).toBeGreaterThan(0);
 
     await page.goto(`${app.baseUrl}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -229,14 +239,15 @@ describe('public status page (browser, built app, demo fleet)', () => {
     expect(html.headers.get('cache-control')).toBe('no-cache');
   }, 120_000);
 
-  // KNOWN DEFECT (issue 12, open): passes alone, fails after the first test's incident in the same
-  // app (the page's status does not change live). Skipped until fixed; see the stop's note.
-  it.skip('a fault injected into a public simulator system appears on the open page without a reload, within the detection delay + 5 s', async () => {
+  it('a fault injected into a public simulator system appears on the open page without a reload, within the detection delay + 5 s; a public update typed on the board follows in the page\'s language', async () => {
     const context = await newContext();
     const page = await context.newPage();
     const publicEvents: string[] = [];
+    const responses: string[] = [];
+    page.on('response', (r) => r.url().includes('/api/public/') && responses.push(`${new Date().toISOString().slice(11, 23)} ${r.status()} ${r.url().slice(-40)}`));
+    page.on('requestfailed', (r) => responses.push(`${new Date().toISOString().slice(11, 23)} FAILED ${r.url().slice(-40)} ${r.failure()?.errorText}`));
     page.on('websocket', (ws) => ws.on('framereceived', (f) => typeof f.payload === 'string' && publicEvents.push(f.payload)));
-    const systems = await double.publicSystems();
+    const systems = await publicSystems();
     const target = systems.find((s) => s.tier === 'critical' && s.depends_on.length === 0) ?? systems[0];
     const checksRes = await fetch(`${app.baseUrl}/api/catalog/checks?system=${target.code}`, { headers: { cookie: (await login(app.baseUrl, ADMIN.email, ADMIN.password)).cookie } });
     const checks = (await checksRes.json()) as { interval_s: number; timeout_s: number; thresholds: { failures?: number; successes?: number } }[];
@@ -248,7 +259,14 @@ describe('public status page (browser, built app, demo fleet)', () => {
     await page.goto(`${app.baseUrl}/en/status`);
     await row.waitFor({ timeout: 15_000 });
     // Start from a known state: operational (a fresh demo has no data yet).
-    await page.locator(`[data-testid="public-system"][data-system="${target.code}"][data-status="operational"]`).waitFor({ timeout: settleMs + 30_000 });
+    await page
+      .locator(`[data-testid="public-system"][data-system="${target.code}"][data-status="operational"]`)
+      .waitFor({ timeout: settleMs + 30_000 })
+      .catch(async (error: unknown) => {
+        const api = (await (await fetch(`${app.baseUrl}/api/public/v1/systems/${target.code}`)).json()) as unknown;
+        console.log(JSON.stringify({ event: 'public.status.not_operational', page: await row.getAttribute('data-status'), api }));
+        throw error;
+      });
     await page.evaluate('window.__kuzetMark = 42');
 
     const injectedAt = Date.now();
@@ -262,5 +280,32 @@ describe('public status page (browser, built app, demo fleet)', () => {
     // It came through the /public socket (a system.status event for it), not a reload or the 30 s poll alone.
     expect(publicEvents.some((p) => p.includes('"system.status"') && p.includes(`"${target.code}"`))).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'public-status-live-fault.png'), fullPage: true });
+
+    // A duty officer publishes an update on the board (the incident panel's form, in the board's own
+    // browser context); the open English page shows its English text, still without a reload.
+    const id = await openIncident(target.code);
+    expect(id).toBeDefined();
+    const board = await (await newContext({ locale: 'en-US' })).newPage();
+    await board.goto(`${app.baseUrl}/board`);
+    await board.getByTestId('login-email').fill(ADMIN.email);
+    await board.getByTestId('login-password').fill(ADMIN.password);
+    await board.getByTestId('login-submit').click();
+    await board.getByTestId('login-form').waitFor({ state: 'detached' });
+    await board.goto(`${app.baseUrl}/board?incident=${id}`);
+    const form = board.getByTestId('public-update-form');
+    await form.locator('select[name="public_state"]').selectOption('identified');
+    const text = { kk: 'Желілік қосқыш істен шықты.', ru: 'Отказал сетевой коммутатор.', en: 'A network switch failed.' };
+    for (const l of LANGS) await form.locator(`textarea[name="text_${l}"]`).fill(text[l]);
+    const publishedAt = Date.now();
+    await form.getByRole('button').click();
+    const shown = page.locator(`[data-testid="public-update"]`, { hasText: text.en });
+    await shown.first().waitFor({ timeout: DELIVERY_SLACK_MS + 5_000 }).catch(async (e: unknown) => {
+      console.log(JSON.stringify({ event: 'public.update.missed', responses, frames: publicEvents.slice(-8), failed: await page.getByTestId('public-live').getAttribute('data-failed') }));
+      throw e;
+    });
+    expect(await page.locator('[data-testid="public-update"]', { hasText: text.ru }).count()).toBe(0);
+    expect(await page.evaluate('window.__kuzetMark ?? null')).toBe(42);
+    console.log(JSON.stringify({ event: 'public.update.live', ms: Date.now() - publishedAt }));
+    await page.screenshot({ path: join(ARTIFACTS, 'public-status-live-update.png'), fullPage: true });
   }, 240_000);
 });

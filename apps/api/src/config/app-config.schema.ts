@@ -116,6 +116,7 @@ export const appConfigSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16 to 256 characters of A-Z, a-z, 0-9, _ and -')
     .optional(),
   KUZET_CHANNEL_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  KUZET_SUBSCRIBER_WEBHOOK_ALLOW: cidrList.optional(),
   // Standard Webhooks signing secrets, comma-separated, the current one first (two during a rotation)
   KUZET_WEBHOOK_SECRETS: z
     .string()

@@ -73,8 +73,11 @@ describe('loadAppConfig', () => {
       telegramBotToken: '123456:ABC-def_1',
       telegramWebhookSecret: 'webhook-secret_0123456789',
       sendTimeoutMs: 10_000,
+      subscriberWebhookAllow: [],
     });
     expect(loadAppConfig({}).alertChannels.telegramApiUrl).toBe('https://api.telegram.org');
+    expect(loadAppConfig({ KUZET_SUBSCRIBER_WEBHOOK_ALLOW: '10.20.0.0/16' }).alertChannels.subscriberWebhookAllow).toEqual(['10.20.0.0/16']);
+    expect(() => loadAppConfig({ KUZET_SUBSCRIBER_WEBHOOK_ALLOW: '10.20.0.0' })).toThrow(/KUZET_SUBSCRIBER_WEBHOOK_ALLOW/);
   });
 
   it('trusts no proxy by default: the client address is the socket address', () => {

@@ -94,6 +94,8 @@ export class AppConfig {
     /** Authenticates Telegram's webhook updates (X-Telegram-Bot-Api-Secret-Token); unset: refused. */
     telegramWebhookSecret: string | undefined;
     sendTimeoutMs: number;
+    /** Non-public networks anonymous subscribers' webhooks may still reach (none by default). */
+    subscriberWebhookAllow: string[];
   };
   /** Probing: agent liveness, long-poll, the embedded agent and heartbeat evaluation. */
   readonly probing: {
@@ -197,6 +199,7 @@ export class AppConfig {
       telegramBotToken: v.KUZET_TELEGRAM_BOT_TOKEN,
       telegramWebhookSecret: v.KUZET_TELEGRAM_WEBHOOK_SECRET,
       sendTimeoutMs: v.KUZET_CHANNEL_TIMEOUT_MS,
+      subscriberWebhookAllow: v.KUZET_SUBSCRIBER_WEBHOOK_ALLOW ?? [],
     };
     this.probing = {
       agentTtlS: v.KUZET_PROBE_AGENT_TTL_S,

@@ -133,7 +133,8 @@ export class DeliveryWorkerService {
     if (row.channel !== 'webhook') return { kind: row.channel, address: row.recipient };
     const contact = contacts.get(`${row.agencyId} ${row.recipient}`);
     const found = webhookSecretsFor(contact, this.options.webhookSecrets, this.options.catalogEnv ?? (() => undefined));
-    return 'error' in found ? found : { kind: row.channel, address: row.recipient, secrets: found.secrets };
+    if ('error' in found) return found;
+    return { kind: row.channel, address: row.recipient, secrets: found.secrets, publicOnly: row.agencyId === null };
   }
 
   private outgoing(row: OutboxEntry): OutgoingNotification {

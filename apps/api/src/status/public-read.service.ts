@@ -7,6 +7,7 @@ import {
   type PublicSystem,
   type PublicUptime,
   type PublicUptimeDay,
+  type PublicUptimeList,
 } from '@kuzet/contracts';
 import { UptimeService } from '../uptime/uptime.service';
 import { UPTIME_TIMEZONE } from '../uptime/uptime-summary';
@@ -19,6 +20,11 @@ import { StatusClock } from './status-clock';
 export const MAX_PUBLIC_DAYS = 366;
 
 const SECONDS_PER_MINUTE = 60;
+/**
+ * The all-systems uptime list is read once per this long, whatever the traffic: its days move
+ * by the minute (today is partial), and the page's live status comes from the summary.
+ */
+export const UPTIME_LIST_MAX_AGE_MS = 30_000;
 
 /** 'YYYY-MM-DD' plus n calendar days (no zone involved). */
 export function addDays(date: string, n: number): string {
@@ -42,6 +48,8 @@ export class PublicReadService {
     private readonly clock: StatusClock,
   ) {}
 
+  private readonly uptimeLists = new Map<number, { at: number; list: Promise<PublicUptimeList> }>();
+
   async systems(): Promise<PublicSystem[]> {
     return (await this.snapshots.snapshot()).summary.systems;
   }
@@ -62,6 +70,21 @@ export class PublicReadService {
   async uptime(code: string, days: number): Promise<PublicUptime> {
     const today = this.today();
     return this.uptimeBetween(code, addDays(today, -(days - 1)), today);
+  }
+
+  /** Every public system's last `days` days, in catalog order; computed once per 30 s per `days`. */
+  uptimeList(days: number): Promise<PublicUptimeList> {
+    const now = this.clock.now();
+    const cached = this.uptimeLists.get(days);
+    if (cached && now - cached.at < UPTIME_LIST_MAX_AGE_MS) return cached.list;
+    const list = this.systems().then(async (systems) => ({
+      days,
+      systems: await Promise.all(systems.map((s) => this.uptime(s.code, days))),
+    }));
+    this.uptimeLists.set(days, { at: now, list });
+    // A failed read is not kept: the next request tries again.
+    list.catch(() => this.uptimeLists.get(days)?.list === list && this.uptimeLists.delete(days));
+    return list;
   }
 
   /** Almaty days `from`..`to` inclusive, cut at now. */

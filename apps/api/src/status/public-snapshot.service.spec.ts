@@ -59,4 +59,19 @@ describe('PublicSnapshotService', () => {
     expect(third.summary.generated_at).not.toBe(first.summary.generated_at);
     expect(third.etag).toBe(first.etag);
   });
+
+  it('rebuilds at once, without waiting for a request, when a change came during a build', async () => {
+    const { service, counts, events } = setup();
+    await service.snapshot();
+    events.emit({ type: 'updated', incident: {} as never });
+    const building = service.snapshot();
+    // the change lands while that build is in flight: its readers got the previous snapshot
+    events.emit({ type: 'updated', incident: {} as never });
+    await building;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(counts.systems).toBe(3);
+    const settled = await service.snapshot();
+    expect(counts.systems).toBe(3);
+    expect(settled).not.toBe(await building);
+  });
 });

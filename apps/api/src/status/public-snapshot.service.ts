@@ -88,6 +88,9 @@ export class PublicSnapshotService implements OnModuleInit, OnModuleDestroy {
       })
       .finally(() => {
         this.building = undefined;
+        // A change came during the build, and its readers were given the previous snapshot:
+        // rebuild now rather than on the next request, so a page's settle refetch reads it.
+        if (this.version !== version) void this.snapshot().catch(() => undefined);
       });
     return this.building;
   }

@@ -1,6 +1,6 @@
 import { Get, Header, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
-import type { PublicIncidentPage, PublicIncidentView, PublicSystem, PublicUptime } from '@kuzet/contracts';
+import type { PublicIncidentPage, PublicIncidentView, PublicSystem, PublicUptime, PublicUptimeList } from '@kuzet/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_CACHE_CONTROL, sendCached, PUBLIC_SLOW_CACHE_CONTROL } from './http-cache';
 import { idParam, intParam } from './public-query';
@@ -59,6 +59,18 @@ export class PublicStatusController {
   @ApiNotFoundResponse({ description: 'No public system with this code.' })
   uptime(@Param('code') code: string, @Query('days') days?: string): Promise<PublicUptime> {
     return this.reads.uptime(code, intParam('days', days, 90, 1, MAX_PUBLIC_DAYS));
+  }
+
+  @Get('uptime')
+  @Header('Cache-Control', PUBLIC_SLOW_CACHE_CONTROL)
+  @ApiOperation({
+    summary: "Every public system's daily uptime",
+    description: 'The same days as systems/{code}/uptime, for all public systems in one answer (what the home page draws).',
+  })
+  @ApiQuery({ name: 'days', required: false, description: `1..${MAX_PUBLIC_DAYS}, default 90` })
+  @ApiOkResponse({ description: 'PublicUptimeList (libs/contracts/src/public/public-api.dto.ts)' })
+  uptimes(@Query('days') days?: string): Promise<PublicUptimeList> {
+    return this.reads.uptimeList(intParam('days', days, 90, 1, MAX_PUBLIC_DAYS));
   }
 
   @Get('incidents')

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { PublicIncidentPage, PublicIncidentView, PublicStatusSummary, PublicSystem, PublicUptime } from '@kuzet/contracts';
+import type { PublicIncidentPage, PublicIncidentView, PublicStatusSummary, PublicSystem, PublicUptime, PublicUptimeList } from '@kuzet/contracts';
 import type { PublicPageData } from '../web/public-page-data';
 import { PublicReadService } from './public-read.service';
 import { PublicSnapshotService } from './public-snapshot.service';
@@ -24,6 +24,10 @@ export class StatusPageData implements PublicPageData {
 
   getUptime(code: string, days: number): Promise<PublicUptime | null> {
     return orNull(this.reads.uptime(code, days));
+  }
+
+  getUptimes(days: number): Promise<PublicUptimeList | null> {
+    return this.reads.uptimeList(days);
   }
 
   getIncident(id: number): Promise<PublicIncidentView | null> {

@@ -5,6 +5,7 @@ import type {
   PublicStatusSummary,
   PublicSystem,
   PublicUptime,
+  PublicUptimeList,
 } from '@kuzet/contracts';
 
 /**
@@ -16,6 +17,7 @@ export interface PublicPageData {
   getSummary(): Promise<PublicStatusSummary | null>;
   getSystem(code: string): Promise<PublicSystem | null>;
   getUptime(code: string, days: number): Promise<PublicUptime | null>;
+  getUptimes(days: number): Promise<PublicUptimeList | null>;
   getIncident(id: number): Promise<PublicIncidentView | null>;
   getIncidents(cursor: string | null): Promise<PublicIncidentPage | null>;
 }
@@ -29,6 +31,7 @@ export class NullPublicPageData implements PublicPageData {
   getSummary = async () => null;
   getSystem = async () => null;
   getUptime = async () => null;
+  getUptimes = async () => null;
   getIncident = async () => null;
   getIncidents = async () => null;
 }

@@ -4,6 +4,7 @@ import type {
   PublicStatusSummary,
   PublicSystem,
   PublicUptime,
+  PublicUptimeList,
 } from '@kuzet/contracts/public/public-api.dto';
 import type { PublicDataSource } from './public-data';
 
@@ -31,6 +32,7 @@ export class PublicApiClient implements PublicDataSource {
   getSummary = () => this.get<PublicStatusSummary>('/status');
   getSystem = (code: string) => this.get<PublicSystem>(`/systems/${encodeURIComponent(code)}`);
   getUptime = (code: string, days: number) => this.get<PublicUptime>(`/systems/${encodeURIComponent(code)}/uptime?days=${days}`);
+  getUptimes = (days: number) => this.get<PublicUptimeList>(`/uptime?days=${days}`);
   getIncident = (id: number) => this.get<PublicIncidentView>(`/incidents/${id}`);
   getIncidents = (cursor: string | null) =>
     this.get<PublicIncidentPage>(`/incidents${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);

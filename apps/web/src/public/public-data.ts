@@ -5,6 +5,7 @@ import type {
   PublicStatusSummary,
   PublicSystem,
   PublicUptime,
+  PublicUptimeList,
 } from '@kuzet/contracts/public/public-api.dto';
 import type { PublicRoute } from './public-routes';
 
@@ -19,6 +20,8 @@ export interface PublicDataSource {
   getSummary(): Promise<PublicStatusSummary | null>;
   getSystem(code: string): Promise<PublicSystem | null>;
   getUptime(code: string, days: number): Promise<PublicUptime | null>;
+  /** Every public system's uptime in one read (the home page). */
+  getUptimes(days: number): Promise<PublicUptimeList | null>;
   getIncident(id: number): Promise<PublicIncidentView | null>;
   getIncidents(cursor: string | null): Promise<PublicIncidentPage | null>;
 }
@@ -37,23 +40,30 @@ export interface PublicPageState {
   missing: boolean;
 }
 
-async function uptimeOf(source: PublicDataSource, codes: string[]): Promise<Record<string, PublicUptime>> {
-  const rows = await Promise.all(codes.map((code) => source.getUptime(code, UPTIME_DAYS)));
-  return Object.fromEntries(rows.filter((r): r is PublicUptime => r !== null).map((r) => [r.system, r]));
-}
+const byCode = (rows: (PublicUptime | null)[]): Record<string, PublicUptime> =>
+  Object.fromEntries(rows.filter((r): r is PublicUptime => r !== null).map((r) => [r.system, r]));
 
-/** Reads what a route needs; the same on the server (first paint) and in the browser (live refresh). */
-export async function loadPublicPage(source: PublicDataSource, lang: PublicLanguage, route: PublicRoute): Promise<PublicPageState> {
+/**
+ * Reads what a route needs; the same on the server (first paint) and in the browser (live
+ * refresh). `keepUptime`: bars already drawn and recent enough, not read again (a live refresh
+ * after each event needs the summary, not 90 days of history).
+ */
+export async function loadPublicPage(
+  source: PublicDataSource,
+  lang: PublicLanguage,
+  route: PublicRoute,
+  keepUptime?: Record<string, PublicUptime>,
+): Promise<PublicPageState> {
   const state: PublicPageState = { lang, route, summary: null, uptime: {}, system: null, incident: null, incidents: null, missing: false };
   state.summary = await source.getSummary();
   switch (route.kind) {
     case 'home':
-      if (state.summary) state.uptime = await uptimeOf(source, state.summary.systems.map((s) => s.code));
+      if (state.summary) state.uptime = keepUptime ?? byCode((await source.getUptimes(UPTIME_DAYS))?.systems ?? []);
       state.missing = !state.summary;
       break;
     case 'system':
       state.system = await source.getSystem(route.code);
-      if (state.system) state.uptime = await uptimeOf(source, [route.code]);
+      if (state.system) state.uptime = keepUptime ?? byCode([await source.getUptime(route.code, UPTIME_DAYS)]);
       state.missing = !state.summary;
       break;
     case 'incident':

@@ -61,6 +61,7 @@ export function fixtureSource(summary = fixtureSummary()): PublicDataSource {
     getSummary: async () => summary,
     getSystem: async (code) => summary.systems.find((s) => s.code === code) ?? null,
     getUptime: async (code) => (summary.systems.some((s) => s.code === code) ? fixtureUptime(code) : null),
+    getUptimes: async (days) => ({ days, systems: summary.systems.map((s) => fixtureUptime(s.code)) }),
     getIncident: async (id) => summary.active_incidents.find((i) => i.id === id) ?? null,
     getIncidents: async (cursor) =>
       cursor ? { items: [], next_cursor: null } : { items: summary.active_incidents, next_cursor: 'older-1' },

@@ -29,6 +29,7 @@ export const EMPTY_SOURCE: PublicDataSource = {
   getSummary: async () => null,
   getSystem: async () => null,
   getUptime: async () => null,
+  getUptimes: async () => null,
   getIncident: async () => null,
   getIncidents: async () => null,
 };

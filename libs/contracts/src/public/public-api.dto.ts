@@ -89,6 +89,12 @@ export interface PublicUptime {
   uptime: number | null;
 }
 
+/** GET /api/public/v1/uptime?days=90: every public system's bars in one answer (the home page). */
+export interface PublicUptimeList {
+  days: number;
+  systems: PublicUptime[];
+}
+
 /** GET /api/public/v1/incidents?cursor=&limit=: newest first, keyset paged. */
 export interface PublicIncidentPage {
   items: PublicIncidentView[];

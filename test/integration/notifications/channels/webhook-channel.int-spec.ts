@@ -61,6 +61,17 @@ describe('WebhookChannel against a receiver that verifies with standardwebhooks'
     expect((data.data.incidents as { systemCode: string }[])[0].systemCode).toBe('sys-5');
   });
 
+  it("refuses an anonymous subscriber's webhook on a non-public address (literal or by name), without retrying, and never connects", async () => {
+    const port = new URL(receiver.url).port;
+    for (const address of [receiver.url, `http://localhost:${port}/hook`]) {
+      const outcome = await send(`sub-1:${address}`, { ...target, address, publicOnly: true });
+      expect(outcome).toEqual({ ok: false, retryable: false, error: 'webhook host resolves to a non-public address' });
+    }
+    expect(receiver.received).toHaveLength(0);
+    // the same receiver as an agency's own contact (internal networks allowed) is reached
+    expect(await send('agency-1', { ...target, publicOnly: false })).toMatchObject({ ok: true });
+  });
+
   it('fails verification when the receiver holds another secret (the check can fail)', async () => {
     receiver.setSecrets([secret()]);
     expect(await send('k-wrong')).toEqual({ ok: false, retryable: false, error: 'HTTP 401' });

@@ -39,6 +39,14 @@ function codeOf(err: unknown): string | undefined {
   return undefined;
 }
 
+function hasCode(err: unknown, wanted: string): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    if ((e as { code?: unknown }).code === wanted) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 function isTimeout(err: unknown): boolean {
   const name = err && typeof err === 'object' ? (err as { name?: unknown }).name : undefined;
   return name === 'TimeoutError' || name === 'AbortError';
@@ -46,6 +54,8 @@ function isTimeout(err: unknown): boolean {
 
 /** A thrown connection failure as a retryable outcome with secret-free, URL-free words. */
 export function networkErrorOutcome(err: unknown, timeoutMs: number): DeliveryOutcome {
+  // Refused by policy (public-address-agent.ts): trying again would be refused again.
+  if (hasCode(err, 'ENONPUBLIC')) return { ok: false, retryable: false, error: 'webhook host resolves to a non-public address' };
   const code = codeOf(err);
   const words =
     isTimeout(err) || code === 'ETIMEDOUT'

@@ -50,6 +50,11 @@ export interface ChannelTarget {
   address: string;
   /** Webhook signing secrets ("whsec_…"); two during a rotation, the first is current. */
   secrets?: string[];
+  /**
+   * An anonymous subscriber's webhook: only public addresses are reached (judged after DNS, at
+   * connect time). Agencies' own contacts may be on internal networks.
+   */
+  publicOnly?: boolean;
 }
 
 export interface OutgoingNotification {

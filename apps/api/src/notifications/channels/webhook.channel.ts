@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Webhook } from 'standardwebhooks';
+import { fetch as guardedFetch, type Agent } from 'undici';
 import { AppConfig } from '../../config/app-config';
 import { ChannelClock } from './channel-clock';
 import { httpOutcome } from './http-outcome';
@@ -10,6 +11,7 @@ import type {
   NotificationChannel,
   OutgoingNotification,
 } from './notification-channel';
+import { publicOnlyAgent } from './public-address-agent';
 import { parseRetryAfter } from './retry-after';
 import { alertWebhookPayload } from './webhook-payload';
 
@@ -28,6 +30,7 @@ export function signWebhook(secrets: string[], id: string, at: Date, body: strin
 @Injectable()
 export class WebhookChannel implements NotificationChannel {
   readonly kind = 'webhook' as const;
+  private publicOnly: Agent | undefined;
 
   constructor(
     private readonly config: AppConfig,
@@ -57,21 +60,24 @@ export class WebhookChannel implements NotificationChannel {
     }
 
     const timeoutMs = this.config.alertChannels.sendTimeoutMs;
-    let response: Response;
+    const request = {
+      method: 'POST',
+      redirect: 'manual' as const,
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Kuzet-Alerts/1',
+        'webhook-id': notification.idempotencyKey,
+        'webhook-timestamp': String(now / 1000),
+        'webhook-signature': signature,
+      },
+      body,
+    };
+    let response: { status: number; headers: Headers; body: ReadableStream | null };
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Kuzet-Alerts/1',
-          'webhook-id': notification.idempotencyKey,
-          'webhook-timestamp': String(now / 1000),
-          'webhook-signature': signature,
-        },
-        body,
-      });
+      response = target.publicOnly
+        ? await guardedFetch(url, { ...request, dispatcher: (this.publicOnly ??= publicOnlyAgent(this.config.alertChannels.subscriberWebhookAllow)) })
+        : await fetch(url, request);
     } catch (err) {
       return networkErrorOutcome(err, timeoutMs);
     }
