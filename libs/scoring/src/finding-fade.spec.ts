@@ -1,5 +1,5 @@
 import type { Finding } from './system-score';
-import { fadeFactor, fadedFindings } from './finding-fade';
+import { carryFixedFindings, fadeFactor, fadedFindings } from './finding-fade';
 import { NOW } from './scoring-evidence.fixture';
 
 const DAY = 86_400_000;
@@ -46,5 +46,28 @@ describe('fading of fixed findings over 60 days', () => {
     const once = fadedFindings([{ finding: finding(), fixedAt: NOW - 30 * DAY }], [], NOW)[0];
     const [again] = fadedFindings([{ finding: once, fixedAt: NOW - 30 * DAY }], [], NOW);
     expect(again.pointsLost).toBe(6);
+  });
+});
+
+describe('carryFixedFindings', () => {
+  const php = finding();
+  const hsts = finding({ rule: 'http.hsts-not-implemented', component: 'http', pointsLost: 3 });
+
+  it('a costly finding gone from the current score becomes fixed now', () => {
+    expect(carryFixedFindings([php, hsts], [hsts], [], NOW)).toEqual([{ finding: php, fixedAt: NOW }]);
+  });
+
+  it('keeps what is still fading, drops what is seen again or has faded out', () => {
+    const fading = { finding: php, fixedAt: NOW - 10 * DAY };
+    const old = { finding: hsts, fixedAt: NOW - 61 * DAY };
+    expect(carryFixedFindings([], [], [fading, old], NOW)).toEqual([fading]);
+    expect(carryFixedFindings([], [php], [fading], NOW)).toEqual([]);
+  });
+
+  it('does not restart the fade of a finding already fixed, nor fix findings that cost nothing', () => {
+    const fading = { finding: php, fixedAt: NOW - 10 * DAY };
+    const fadedCopy = { ...php, pointsLost: 10, fading: { fixedAt: new Date(NOW - 10 * DAY).toISOString(), originalPointsLost: 12 } };
+    expect(carryFixedFindings([fadedCopy], [], [fading], NOW)).toEqual([fading]);
+    expect(carryFixedFindings([finding({ rule: 'tls.certificate.expires_soon', pointsLost: 0 })], [], [], NOW)).toEqual([]);
   });
 });
