@@ -101,7 +101,7 @@ export const SSL_LABS_REFERENCE_SETUPS: readonly SslLabsReferenceSetup[] = [
     description: 'The modern set-up with a 1024-bit RSA key (certificate otherwise trusted)',
     key: { type: 'RSA', bits: 1024 },
     expectedGrade: 'B',
-    why: 'Table 3: key < 2048 bits -> 80; numeric 0.3x100 + 0.3x80 + 0.4x(80-100) >= 86 (A). Changes (January 2014): keys below 2048 bits cap B (below 1024: F) -> B. A client that refuses the key (OpenSSL security level 2: EE_KEY_TOO_SMALL) reports the certificate untrusted -> T.',
+    why: 'Table 3: key < 2048 bits -> 80; numeric 0.3x100 + 0.3x80 + 0.4x(80-100) >= 86 (A). Changes (January 2014): keys below 2048 bits cap B (below 1024: F) -> B. A probe client that refuses the key (OpenSSL security level 2: EE_KEY_TOO_SMALL) does not change the letter: the guide judges key size by this rule, not as a trust failure.',
   },
   {
     ...MODERN,
