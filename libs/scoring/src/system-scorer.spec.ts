@@ -173,6 +173,15 @@ describe('scoreSystem', () => {
     it('refuses a context without a valid now, naming the field', () => {
       expect(() => scoreSystem(systemEvidence(), { now: Number.NaN })).toThrow('context.now');
     });
+
+    it('refuses evidence the formula cannot read, naming the field', () => {
+      const reliability = systemEvidence().reliability;
+      expect(() => scoreSystem(systemEvidence({ reliability: { ...reliability, availability: 99.5 } }), { now: NOW })).toThrow('reliability.availability: must be a fraction between 0 and 1, got 99.5');
+      expect(() => scoreSystem(systemEvidence({ reliability: { ...reliability, sloTarget: 0 - 1 } }), { now: NOW })).toThrow('reliability.sloTarget');
+      expect(() => scoreSystem(systemEvidence({ reliability: { ...reliability, incidents: 1.5 } }), { now: NOW })).toThrow('reliability.incidents');
+      expect(() => scoreSystem(systemEvidence({ reliability: { ...reliability, mttrMs: -1 } }), { now: NOW })).toThrow('reliability.mttrMs');
+      expect(() => scoreSystem({ ...systemEvidence(), dns: undefined as never }, { now: NOW })).toThrow('dns: must be a list');
+    });
   });
 
   it('a fixed finding keeps fading cost within its component, and does not cap', () => {
