@@ -77,7 +77,7 @@ export function planHttpResponse(input: HttpPlanInput): HttpPlan {
   if (wrong && (input.path === '/health' || input.path === '/'))
     return respond(200, wrong.content_type, wrong.body);
   const cookie = personaSessionCookie(input.persona.code, input.secure);
-  const app = cookie ? { 'Set-Cookie': cookie } : {};
+  const app: Record<string, string> = cookie ? { 'Set-Cookie': cookie } : {};
   if (input.path === HEALTH_PATH) return respond(200, JSON_TYPE, healthBody(system.code), app);
   if (input.path === '/') return respond(200, 'text/html; charset=utf-8', landingPage(system), app);
   return respond(404, JSON_TYPE, JSON.stringify({ error: 'not found' }));

@@ -44,7 +44,7 @@ export const TLS_LAB_SETUPS: readonly TlsLabSetupSpec[] = [
     digest: 'sha1',
   },
   {
-    name: 'tls10-11-12',
+    name: 'tls10-to-tls12',
     description: 'TLS 1.0, 1.1 and 1.2 (the abandoned persona)',
     versions: ['TLSv1', 'TLSv1.1', 'TLSv1.2'],
     certificate: 'valid',

@@ -37,12 +37,23 @@ export function isRedirectToHttps(status: number | undefined, location: string |
  * status and Location are all the score needs. Judged by the network guard like every target;
  * gives up after `timeoutMs`. Never rejects: a failure is reported in `error`.
  */
-export async function askPlainHttp(url: URL, guard: NetworkGuard, timeoutMs: number): Promise<PlainHttpAnswer> {
-  const answer: PlainHttpAnswer = { url: url.href };
-  try {
-    const resolved = await resolveGuarded(url.hostname, guard);
-    const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      const request = http.request({
+export function askPlainHttp(url: URL, guard: NetworkGuard, timeoutMs: number): Promise<PlainHttpAnswer> {
+  return new Promise((resolve) => {
+    let request: http.ClientRequest | undefined;
+    let done = false;
+    const finish = (answer: Omit<PlainHttpAnswer, 'url'>) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      request?.destroy();
+      resolve({ url: url.href, ...answer });
+    };
+    // One budget for the lookup and the exchange: a resolver that hangs must not hold the run.
+    const timer = setTimeout(() => finish({ error: `no answer within ${Math.round(timeoutMs)} ms` }), timeoutMs);
+    const fail = (error: unknown) => finish({ error: classifyTransportError(error).message.slice(0, 500) });
+    resolveGuarded(url.hostname.replace(/^\[|\]$/g, ''), guard).then((resolved) => {
+      if (done) return;
+      request = http.request({
         host: resolved.address,
         family: resolved.family,
         port: url.port ? Number(url.port) : 80,
@@ -51,28 +62,14 @@ export async function askPlainHttp(url: URL, guard: NetworkGuard, timeoutMs: num
         headers: { host: url.host, 'user-agent': 'Kuzet-Probe/1.0', accept: '*/*' },
         agent: false,
       });
-      const timer = setTimeout(
-        () => request.destroy(Object.assign(new Error(`no answer within ${Math.round(timeoutMs)} ms`), { code: 'ETIMEDOUT' })),
-        timeoutMs,
-      );
-      request.once('response', (res) => {
-        clearTimeout(timer);
-        resolve(res);
-        request.destroy();
+      request.once('response', (response) => {
+        const status = response.statusCode;
+        const location = response.headers.location;
+        const redirect = location && status !== undefined && REDIRECT_STATUSES.has(status);
+        finish({ status, ...(redirect ? { location: location.slice(0, 2000) } : {}) });
       });
-      request.once('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
+      request.on('error', fail);
       request.end();
-    });
-    answer.status = response.statusCode;
-    const location = response.headers.location;
-    if (location && response.statusCode !== undefined && REDIRECT_STATUSES.has(response.statusCode)) {
-      answer.location = location.slice(0, 2000);
-    }
-  } catch (error) {
-    answer.error = classifyTransportError(error).message.slice(0, 500);
-  }
-  return answer;
+    }, fail);
+  });
 }

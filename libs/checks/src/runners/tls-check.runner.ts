@@ -9,6 +9,7 @@ import { parseResolver } from './dns-check.runner';
 import { parseHostPort, resolveGuarded, toNetworkGuard } from './network-guard';
 import { runWithDeadline } from './run-deadline';
 import { RunTrace } from './run-trace';
+import { classifyTransportError } from './transport-error-classifier';
 import { certificateExpiresInMs, describeTlsSocket, trustedCas } from './tls-certificate';
 
 export const DEFAULT_WARN_DAYS = 14;
@@ -54,7 +55,17 @@ export class TlsCheckRunner implements CheckRunner {
       ca: trustedCas(spec.options.ca_pem),
     };
 
-    const details = await this.inspect(endpoint, trace, abort);
+    let details: TlsDetails;
+    let modernRefusal: string | undefined;
+    try {
+      details = await this.inspect(endpoint, trace, abort, false);
+    } catch (error) {
+      // A server that only speaks TLS 1.0/1.1 (or weak parameters) fails a default client's
+      // handshake; a legacy one still describes its certificate, which the score needs.
+      if (!trace.connected || abort.aborted) throw error;
+      modernRefusal = classifyTransportError(error).message;
+      details = await this.inspect(endpoint, trace, abort, true).catch(() => Promise.reject(error));
+    }
     // Version probes only matter once the server speaks TLS at all; run them side by side.
     const ipv6 = this.lookUpIpv6(endpoint.servername, spec, abort);
     const accepted = await Promise.all(TLS_VERSIONS.map((v) => this.accepts(endpoint, v, abort)));
@@ -62,6 +73,13 @@ export class TlsCheckRunner implements CheckRunner {
     details.ipv6 = await ipv6;
     trace.timings.totalMs = trace.elapsed();
 
+    if (modernRefusal !== undefined) {
+      trace.failure = new CheckFailure(
+        'tls',
+        `no handshake with a default (TLS 1.2+) client: ${modernRefusal}; only a legacy client connects (${details.protocol ?? 'unknown protocol'})`,
+      );
+      return;
+    }
     if (!details.chainValid) {
       trace.failure = new CheckFailure(
         'tls',
@@ -75,8 +93,11 @@ export class TlsCheckRunner implements CheckRunner {
     }
   }
 
-  /** The verifying handshake; verification is done after it so a bad certificate is still described. */
-  private inspect(endpoint: Endpoint, trace: RunTrace, abort: AbortSignal): Promise<TlsDetails> {
+  /**
+   * The verifying handshake; verification is done after it so a bad certificate is still
+   * described. `legacy` also offers TLS 1.0/1.1 and security level 0 (the fallback above).
+   */
+  private inspect(endpoint: Endpoint, trace: RunTrace, abort: AbortSignal, legacy: boolean): Promise<TlsDetails> {
     return new Promise<TlsDetails>((resolve, reject) => {
       const started = performance.now();
       let connectedAt = started;
@@ -87,6 +108,7 @@ export class TlsCheckRunner implements CheckRunner {
         ca: endpoint.ca,
         rejectUnauthorized: false,
         ALPNProtocols: ALPN_OFFER,
+        ...(legacy ? { minVersion: 'TLSv1' as const, ciphers: LEGACY_CIPHERS } : {}),
       });
       const finish = (error?: unknown, details?: TlsDetails) => {
         abort.removeEventListener('abort', onAbort);
