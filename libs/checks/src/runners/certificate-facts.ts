@@ -55,7 +55,9 @@ function chainLength(leaf: DetailedPeerCertificate): number {
 
 function signsItself(x509: X509Certificate): boolean {
   try {
-    return x509.checkIssued(x509) && x509.verify(x509.publicKey);
+    // Issuer = subject and its own key verifies the signature (checkIssued would also demand
+    // keyCertSign, which a self-signed server certificate usually lacks).
+    return x509.issuer === x509.subject && x509.verify(x509.publicKey);
   } catch {
     return false;
   }

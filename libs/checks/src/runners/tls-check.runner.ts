@@ -63,7 +63,9 @@ export class TlsCheckRunner implements CheckRunner {
       // A server that only speaks TLS 1.0/1.1 (or weak parameters) fails a default client's
       // handshake; a legacy one still describes its certificate, which the score needs.
       if (!trace.connected || abort.aborted) throw error;
-      modernRefusal = classifyTransportError(error).message;
+      // OpenSSL's message spans lines of internals; its code says the same in one word.
+      const code = (error as { code?: unknown }).code;
+      modernRefusal = typeof code === 'string' ? code : classifyTransportError(error).message;
       details = await this.inspect(endpoint, trace, abort, true).catch(() => Promise.reject(error));
     }
     // Version probes only matter once the server speaks TLS at all; run them side by side.
