@@ -42,7 +42,12 @@ describe('score facts of the simulated personas', () => {
       spec({
         kind: 'tls',
         target: `127.0.0.1:${sys(code).ports.https}`,
-        options: { ca_pem: sim.caPem, servername: sys(code).hostname, resolver: `127.0.0.1:${sim.dnsPort}`, ...options },
+        options: {
+          ca_pem: sim.caPem,
+          servername: sys(code).hostname,
+          resolver: `127.0.0.1:${sim.dnsPort}`,
+          ...options,
+        },
       }),
     );
 
@@ -84,8 +89,14 @@ describe('score facts of the simulated personas', () => {
 
   it('legacy-windows: the ASP.NET version and an HttpOnly-only session cookie', async () => {
     const r = await httpsCheck('esf');
-    expect(r.headers).toMatchObject({ server: 'Microsoft-IIS/7.5', 'x-powered-by': 'ASP.NET', 'x-aspnet-version': '4.0.30319' });
-    expect(r.http!.cookies).toEqual([{ name: 'ASP.NET_SessionId', secure: false, httpOnly: true, sameSite: null }]);
+    expect(r.headers).toMatchObject({
+      server: 'Microsoft-IIS/7.5',
+      'x-powered-by': 'ASP.NET',
+      'x-aspnet-version': '4.0.30319',
+    });
+    expect(r.http!.cookies).toEqual([
+      { name: 'ASP.NET_SessionId', secure: false, httpOnly: true, sameSite: null },
+    ]);
     expect(r.http!.redirectsToHttps).toBe(false);
   });
 
@@ -105,7 +116,10 @@ describe('score facts of the simulated personas', () => {
     expect(r.headers!['strict-transport-security']).toBe('max-age=86400');
     // not followed: the redirect itself is the answer
     const unfollowed = await http.check(
-      spec({ target: `http://127.0.0.1:${sys('egov-gateway').ports.http}/`, options: { follow_redirects: false } }),
+      spec({
+        target: `http://127.0.0.1:${sys('egov-gateway').ports.http}/`,
+        options: { follow_redirects: false },
+      }),
     );
     expect(unfollowed.statusCode).toBe(301);
     expect(unfollowed.http!.redirectsToHttps).toBe(true);
@@ -133,7 +147,10 @@ describe('score facts of the simulated personas', () => {
   });
 
   it('reads X-Generator among the software banners', async () => {
-    await sim.injectFault('damumed', { type: 'headers_outdated', headers: { 'X-Generator': 'Drupal 7 (https://www.drupal.org)' } });
+    await sim.injectFault('damumed', {
+      type: 'headers_outdated',
+      headers: { 'X-Generator': 'Drupal 7 (https://www.drupal.org)' },
+    });
     const r = await http.check(spec({ target: `http://127.0.0.1:${sys('damumed').ports.http}/health` }));
     expect(r.headers!['x-generator']).toBe('Drupal 7 (https://www.drupal.org)');
   });
@@ -166,13 +183,23 @@ describe('score facts of the simulated personas', () => {
   it('tls: an AAAA record of the SNI name is seen as IPv6', async () => {
     const dns = await startAaaaServer('v6.example.test');
     try {
-      const r = await tlsCheck('smart-bridge', { servername: 'v6.example.test', resolver: `127.0.0.1:${dns.port}` });
+      const r = await tlsCheck('smart-bridge', {
+        servername: 'v6.example.test',
+        resolver: `127.0.0.1:${dns.port}`,
+      });
       // the certificate does not name v6.example.test: down, but the fact is read all the same
       expect(r.tls!.ipv6).toBe(true);
-      const none = await tlsCheck('smart-bridge', { servername: 'v4-only.example.test', resolver: `127.0.0.1:${dns.port}` });
+      const none = await tlsCheck('smart-bridge', {
+        servername: 'v4-only.example.test',
+        resolver: `127.0.0.1:${dns.port}`,
+      });
       expect(none.tls!.ipv6).toBe(false);
       const literal = await tls.check(
-        spec({ kind: 'tls', target: `127.0.0.1:${sys('smart-bridge').ports.https}`, options: { ca_pem: sim.caPem } }),
+        spec({
+          kind: 'tls',
+          target: `127.0.0.1:${sys('smart-bridge').ports.https}`,
+          options: { ca_pem: sim.caPem },
+        }),
       );
       expect(literal.tls!.ipv6).toBeNull();
     } finally {
@@ -193,7 +220,8 @@ async function startAaaaServer(name: string): Promise<{ port: number; close(): v
       id: query.id,
       flags: dnsPacket.AUTHORITATIVE_ANSWER | (known ? 0 : 3),
       questions: query.questions,
-      answers: known && question?.type === 'AAAA' ? [{ type: 'AAAA', name, ttl: 5, class: 'IN', data: '::1' }] : [],
+      answers:
+        known && question?.type === 'AAAA' ? [{ type: 'AAAA', name, ttl: 5, class: 'IN', data: '::1' }] : [],
     });
     socket.send(reply, peer.port, peer.address);
   });

@@ -80,7 +80,9 @@ describe('tls runner facts from the TLS lab', () => {
     });
     expect(r.outcome).toBe(CheckOutcome.Down);
     expect(r.errorClass).toBe('tls');
-    expect(r.errorMessage).toContain('no handshake with a default (TLS 1.2+) client: ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION');
+    expect(r.errorMessage).toContain(
+      'no handshake with a default (TLS 1.2+) client: ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
+    );
   });
 
   it('tls10-to-tls12: all three old-to-current versions accepted, TLS 1.2 negotiated', () => {
@@ -108,14 +110,22 @@ describe('tls runner facts from the TLS lab', () => {
   it('expired-certificate: CERT_HAS_EXPIRED, negative days to expiry', () => {
     const r = result('expired-certificate');
     expect(r.outcome).toBe(CheckOutcome.Down);
-    expect(r.tls).toMatchObject({ chainValid: false, authorizationError: 'CERT_HAS_EXPIRED', selfSigned: false });
+    expect(r.tls).toMatchObject({
+      chainValid: false,
+      authorizationError: 'CERT_HAS_EXPIRED',
+      selfSigned: false,
+    });
     expect(r.tls!.daysToExpiry).toBeLessThan(0);
   });
 
   it('wrong-host: the host name does not match', () => {
     const r = result('wrong-host');
     expect(r.outcome).toBe(CheckOutcome.Down);
-    expect(r.tls).toMatchObject({ chainValid: false, authorizationError: 'ERR_TLS_CERT_ALTNAME_INVALID', selfSigned: false });
+    expect(r.tls).toMatchObject({
+      chainValid: false,
+      authorizationError: 'ERR_TLS_CERT_ALTNAME_INVALID',
+      selfSigned: false,
+    });
   });
 
   it('self-signed: signed by its own key, a chain of one', () => {
@@ -131,14 +141,22 @@ describe('tls runner facts from the TLS lab', () => {
 
   it('rsa-1024: a 1024-bit RSA key', () => {
     const r = result('rsa-1024');
-    expect(r.tls).toMatchObject({ keyType: 'RSA', keyBits: 1024, signatureAlgorithm: 'sha256WithRSAEncryption' });
+    expect(r.tls).toMatchObject({
+      keyType: 'RSA',
+      keyBits: 1024,
+      signatureAlgorithm: 'sha256WithRSAEncryption',
+    });
     // trusted at Node 20's default security level 1 (80 bits); graded down by the scorer, not refused here
     expect(r.tls!.chainValid).toBe(true);
   });
 
   it('sha1-signature: the leaf is signed with SHA-1', () => {
     const r = result('sha1-signature');
-    expect(r.tls).toMatchObject({ keyBits: 2048, signatureAlgorithm: 'sha1WithRSAEncryption', selfSigned: false });
+    expect(r.tls).toMatchObject({
+      keyBits: 2048,
+      signatureAlgorithm: 'sha1WithRSAEncryption',
+      selfSigned: false,
+    });
     // Node 20's OpenSSL (security level 1) refuses the SHA-1 signature when verifying; it names no reason
     expect(r.tls!.chainValid).toBe(false);
     expect(r.outcome).toBe(CheckOutcome.Down);

@@ -9,7 +9,8 @@ import { startTlsLab, TlsLabHandle, TlsLabSetup } from '@kuzet/simulator';
  * SSL_LABS_REFERENCE_SETUPS). The guide's sections that decide each letter:
  */
 const GUIDE_SECTION: Record<string, string> = {
-  'tls10-only': 'Table 2 (protocol support) and "Changes": TLS 1.2 not supported caps C (2015), TLS 1.0 caps B (2020)',
+  'tls10-only':
+    'Table 2 (protocol support) and "Changes": TLS 1.2 not supported caps C (2015), TLS 1.0 caps B (2020)',
   'tls12-no-forward-secrecy': '"Changes" (March 2018): no forward secrecy caps B',
   modern: 'Methodology, Tables 2-4 (protocol, key exchange, cipher strength): numeric score >= 80 -> A',
   'expired-certificate': 'Certificate Inspection (expired) and Methodology step 4: untrusted -> T',
@@ -82,7 +83,11 @@ describe('TLS rating agrees with the SSL Labs rating guide on the TLS lab', () =
         options: { ca_pem: setup.caPem, servername: setup.host },
       });
       const rating = rateTls([tlsEvidence(setup, result, observedAt)], { hstsMaxAge });
-      expect({ id, section: GUIDE_SECTION[id], grade: rating?.grade }).toEqual({ id, section: GUIDE_SECTION[id], grade: expected });
+      expect({ id, section: GUIDE_SECTION[id], grade: rating?.grade }).toEqual({
+        id,
+        section: GUIDE_SECTION[id],
+        grade: expected,
+      });
     },
   );
 });

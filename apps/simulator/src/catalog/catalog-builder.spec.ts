@@ -81,7 +81,11 @@ describe('buildCatalog', () => {
         target: `127.0.0.1:${https}`,
         interval: '10s',
         timeout: '3s',
-        options: { ca_file: './simulator-ca.pem', servername: 'esf.sim.kuzet.test', resolver: '127.0.0.1:41000' },
+        options: {
+          ca_file: './simulator-ca.pem',
+          servername: 'esf.sim.kuzet.test',
+          resolver: '127.0.0.1:41000',
+        },
       },
     ]);
   });

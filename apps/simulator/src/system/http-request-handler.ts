@@ -22,8 +22,13 @@ export function createHttpRequestHandler(planFor: PlanFor, timers: TimerSet) {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     // HTTP/2 carries the host in :authority, which node's compatibility API also exposes as host.
-    const host = req.headers.host ?? (req.headers as Record<string, string | string[] | undefined>)[':authority'];
-    const plan = planFor(req.method ?? 'GET', query === -1 ? url : url.slice(0, query), typeof host === 'string' ? host : undefined);
+    const host =
+      req.headers.host ?? (req.headers as Record<string, string | string[] | undefined>)[':authority'];
+    const plan = planFor(
+      req.method ?? 'GET',
+      query === -1 ? url : url.slice(0, query),
+      typeof host === 'string' ? host : undefined,
+    );
     switch (plan.kind) {
       case 'hang':
         // Never answer: the connection stays open until the client gives up or stop() closes it.

@@ -65,7 +65,8 @@ export function planHttpResponse(input: HttpPlanInput): HttpPlan {
     });
   }
   const redirect = httpsRedirect(input);
-  if (redirect) return respond(301, 'text/plain; charset=utf-8', `Moved to ${redirect}\n`, { Location: redirect });
+  if (redirect)
+    return respond(301, 'text/plain; charset=utf-8', `Moved to ${redirect}\n`, { Location: redirect });
   if (input.method !== 'GET' && input.method !== 'HEAD') {
     return respond(405, JSON_TYPE, JSON.stringify({ error: 'method not allowed' }), { Allow: 'GET, HEAD' });
   }
@@ -88,7 +89,8 @@ export function planHttpResponse(input: HttpPlanInput): HttpPlan {
  * plain HTTP to HTTPS, as the server that sets HSTS does; the others serve plain HTTP as is.
  */
 function httpsRedirect(input: HttpPlanInput): string | null {
-  if (input.secure || !input.persona.hsts || input.httpsPort === undefined || input.path === HEALTH_PATH) return null;
+  if (input.secure || !input.persona.hsts || input.httpsPort === undefined || input.path === HEALTH_PATH)
+    return null;
   const host = HOST_NAME.exec(input.host ?? '')?.[1] ?? LOOPBACK;
   return `https://${host}:${input.httpsPort}${input.path}`;
 }

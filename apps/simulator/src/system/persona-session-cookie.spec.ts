@@ -2,7 +2,9 @@ import { personaSessionCookie } from './persona-session-cookie';
 
 describe('personaSessionCookie', () => {
   it('flags the modern session cookie fully, over HTTPS only', () => {
-    expect(personaSessionCookie('modern', true)).toBe('session=simulated; Path=/; Secure; HttpOnly; SameSite=Lax');
+    expect(personaSessionCookie('modern', true)).toBe(
+      'session=simulated; Path=/; Secure; HttpOnly; SameSite=Lax',
+    );
     expect(personaSessionCookie('modern', false)).toBeNull();
   });
 
@@ -15,7 +17,9 @@ describe('personaSessionCookie', () => {
 
   it('sets HttpOnly only for the dated and legacy-windows stacks', () => {
     expect(personaSessionCookie('dated', true)).toBe('PHPSESSID=simulated; Path=/; HttpOnly');
-    expect(personaSessionCookie('legacy-windows', false)).toBe('ASP.NET_SessionId=simulated; Path=/; HttpOnly');
+    expect(personaSessionCookie('legacy-windows', false)).toBe(
+      'ASP.NET_SessionId=simulated; Path=/; HttpOnly',
+    );
   });
 
   it('sets no cookie for a persona it does not know', () => {

@@ -9,7 +9,11 @@ export function labHostname(setup: string): string {
 }
 
 /** The certificate a lab set-up serves: its host, localhost and 127.0.0.1, spoilt as the set-up says. */
-export function labCertificate(ca: CertificateAuthority, spec: TlsLabSetupSpec, now: Date): IssuedCertificate {
+export function labCertificate(
+  ca: CertificateAuthority,
+  spec: TlsLabSetupSpec,
+  now: Date,
+): IssuedCertificate {
   const host = labHostname(spec.name);
   const request = {
     commonName: host,
@@ -30,7 +34,12 @@ export function labCertificate(ca: CertificateAuthority, spec: TlsLabSetupSpec, 
         notAfter: new Date(now.getTime() - 30 * DAY_MS),
       });
     case 'wrong-host':
-      return ca.issue({ ...request, commonName: 'wrong-host.invalid', dnsNames: ['wrong-host.invalid'], ips: [] });
+      return ca.issue({
+        ...request,
+        commonName: 'wrong-host.invalid',
+        dnsNames: ['wrong-host.invalid'],
+        ips: [],
+      });
     case 'self-signed':
       return ca.issueSelfSigned(request);
   }

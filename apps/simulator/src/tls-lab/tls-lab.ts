@@ -51,7 +51,13 @@ export async function startTlsLab(options: TlsLabOptions = {}): Promise<TlsLabHa
         socket.once('close', () => sockets.delete(socket));
       });
       const port = await listen(server);
-      setups.push({ name: spec.name, description: spec.description, port, host: labHostname(spec.name), caPem: ca.certPem });
+      setups.push({
+        name: spec.name,
+        description: spec.description,
+        port,
+        host: labHostname(spec.name),
+        caPem: ca.certPem,
+      });
     }
   } catch (error) {
     await close();

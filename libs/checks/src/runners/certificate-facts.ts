@@ -10,7 +10,12 @@ export type CertificateFacts = Pick<
   'keyType' | 'keyBits' | 'cipherBits' | 'signatureAlgorithm' | 'chainLength' | 'selfSigned'
 >;
 
-const KEY_TYPES: Record<string, NonNullable<TlsDetails['keyType']>> = { rsa: 'RSA', 'rsa-pss': 'RSA', ec: 'EC', dsa: 'DSA' };
+const KEY_TYPES: Record<string, NonNullable<TlsDetails['keyType']>> = {
+  rsa: 'RSA',
+  'rsa-pss': 'RSA',
+  ec: 'EC',
+  dsa: 'DSA',
+};
 const CURVE_BITS: Record<string, number> = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
 
 /**
@@ -36,7 +41,8 @@ export function describeCertificateFacts(socket: TLSSocket): CertificateFacts {
   const key = x509.publicKey;
   facts.keyType = KEY_TYPES[key.asymmetricKeyType ?? ''] ?? 'other';
   const details = key.asymmetricKeyDetails;
-  const keyBits = details?.modulusLength ?? (details?.namedCurve ? CURVE_BITS[details.namedCurve] : undefined);
+  const keyBits =
+    details?.modulusLength ?? (details?.namedCurve ? CURVE_BITS[details.namedCurve] : undefined);
   if (keyBits !== undefined) facts.keyBits = keyBits;
   facts.selfSigned = signsItself(x509);
   return facts;

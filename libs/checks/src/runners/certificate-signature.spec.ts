@@ -43,7 +43,9 @@ describe('certificate signature algorithm', () => {
   });
 
   it('decodes multi-byte OID arcs', () => {
-    expect(decodeOid(Buffer.from([0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b]))).toBe('1.2.840.113549.1.1.11');
+    expect(decodeOid(Buffer.from([0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b]))).toBe(
+      '1.2.840.113549.1.1.11',
+    );
   });
 
   it('is null for bytes that are not a certificate', () => {

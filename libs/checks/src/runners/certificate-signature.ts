@@ -57,7 +57,8 @@ export function decodeOid(bytes: Uint8Array): string {
   for (const byte of bytes) {
     value = value * 128 + (byte & 0x7f);
     if (byte & 0x80) continue;
-    if (parts.length === 0) parts.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
+    if (parts.length === 0)
+      parts.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
     else parts.push(value);
     value = 0;
   }

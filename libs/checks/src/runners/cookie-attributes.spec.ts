@@ -2,7 +2,9 @@ import { MAX_COOKIES, mergeCookies, parseSetCookie, parseSetCookies } from './co
 
 describe('Set-Cookie attributes', () => {
   it('reads Secure, HttpOnly and SameSite, case-insensitively, and never the value', () => {
-    const cookie = parseSetCookie('SESSION=s3cr3t-value; Path=/; secure; HTTPONLY; SameSite=lax; Max-Age=3600');
+    const cookie = parseSetCookie(
+      'SESSION=s3cr3t-value; Path=/; secure; HTTPONLY; SameSite=lax; Max-Age=3600',
+    );
     expect(cookie).toEqual({ name: 'SESSION', secure: true, httpOnly: true, sameSite: 'Lax' });
     expect(JSON.stringify(cookie)).not.toContain('s3cr3t');
   });
@@ -29,7 +31,9 @@ describe('Set-Cookie attributes', () => {
   it('skips lines that name no cookie', () => {
     expect(parseSetCookie('=value; Secure')).toBeNull();
     expect(parseSetCookie('no-equals-sign')).toBeNull();
-    expect(parseSetCookies(['=x', 'ok=1'])).toEqual([{ name: 'ok', secure: false, httpOnly: false, sameSite: null }]);
+    expect(parseSetCookies(['=x', 'ok=1'])).toEqual([
+      { name: 'ok', secure: false, httpOnly: false, sameSite: null },
+    ]);
   });
 
   it('accepts a single line or none, and caps the count', () => {

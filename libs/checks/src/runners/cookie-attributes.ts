@@ -25,7 +25,12 @@ export function parseSetCookie(line: string): CookieAttributes | null {
   const equals = pair.indexOf('=');
   const name = (equals === -1 ? '' : pair.slice(0, equals)).trim();
   if (!name) return null;
-  const cookie: CookieAttributes = { name: name.slice(0, MAX_NAME_LENGTH), secure: false, httpOnly: false, sameSite: null };
+  const cookie: CookieAttributes = {
+    name: name.slice(0, MAX_NAME_LENGTH),
+    secure: false,
+    httpOnly: false,
+    sameSite: null,
+  };
   for (const attribute of attributes) {
     const [key, ...rest] = attribute.split('=');
     switch (key.trim().toLowerCase()) {
@@ -37,7 +42,8 @@ export function parseSetCookie(line: string): CookieAttributes | null {
         break;
       case 'samesite': {
         const value = rest.join('=').trim().toLowerCase();
-        cookie.sameSite = value === 'strict' ? 'Strict' : value === 'lax' ? 'Lax' : value === 'none' ? 'None' : null;
+        cookie.sameSite =
+          value === 'strict' ? 'Strict' : value === 'lax' ? 'Lax' : value === 'none' ? 'None' : null;
         break;
       }
     }
@@ -46,7 +52,10 @@ export function parseSetCookie(line: string): CookieAttributes | null {
 }
 
 /** Cookies of several responses (a redirect chain): the last one of each name wins. */
-export function mergeCookies(earlier: readonly CookieAttributes[], later: readonly CookieAttributes[]): CookieAttributes[] {
+export function mergeCookies(
+  earlier: readonly CookieAttributes[],
+  later: readonly CookieAttributes[],
+): CookieAttributes[] {
   const byName = new Map<string, CookieAttributes>();
   for (const cookie of [...earlier, ...later]) {
     byName.delete(cookie.name);

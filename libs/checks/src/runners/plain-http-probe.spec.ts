@@ -25,7 +25,8 @@ describe('redirect to HTTPS', () => {
   const base = new URL('http://egov.kz/');
 
   it('is a redirect status with a Location that resolves to https://', () => {
-    for (const status of [301, 302, 303, 307, 308]) expect(isRedirectToHttps(status, 'https://egov.kz/', base)).toBe(true);
+    for (const status of [301, 302, 303, 307, 308])
+      expect(isRedirectToHttps(status, 'https://egov.kz/', base)).toBe(true);
     expect(isRedirectToHttps(301, '//egov.kz/', new URL('https://egov.kz/'))).toBe(true);
   });
 

@@ -13,7 +13,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 export function plainHttpEntry(option: boolean | string | undefined, target: URL): URL | null {
   if (target.protocol !== 'https:' || option === undefined || option === false) return null;
   // host without its port ([v6] keeps its brackets): the plain entry point is on port 80.
-  if (option === true) return new URL(`http://${target.host.replace(/:\d+$/, '')}${target.pathname}${target.search}`);
+  if (option === true)
+    return new URL(`http://${target.host.replace(/:\d+$/, '')}${target.pathname}${target.search}`);
   try {
     const url = new URL(option);
     return url.protocol === 'http:' ? url : null;
@@ -23,7 +24,11 @@ export function plainHttpEntry(option: boolean | string | undefined, target: URL
 }
 
 /** A response redirects to HTTPS when it is a redirect whose Location resolves to an https:// URL. */
-export function isRedirectToHttps(status: number | undefined, location: string | undefined, base: URL): boolean {
+export function isRedirectToHttps(
+  status: number | undefined,
+  location: string | undefined,
+  base: URL,
+): boolean {
   if (status === undefined || !REDIRECT_STATUSES.has(status) || !location) return false;
   try {
     return new URL(location, base).protocol === 'https:';
@@ -49,7 +54,10 @@ export function askPlainHttp(url: URL, guard: NetworkGuard, timeoutMs: number): 
       resolve({ url: url.href, ...answer });
     };
     // One budget for the lookup and the exchange: a resolver that hangs must not hold the run.
-    const timer = setTimeout(() => finish({ error: `no answer within ${Math.round(timeoutMs)} ms` }), timeoutMs);
+    const timer = setTimeout(
+      () => finish({ error: `no answer within ${Math.round(timeoutMs)} ms` }),
+      timeoutMs,
+    );
     const fail = (error: unknown) => finish({ error: classifyTransportError(error).message.slice(0, 500) });
     resolveGuarded(url.hostname.replace(/^\[|\]$/g, ''), guard).then((resolved) => {
       if (done) return;

@@ -1,6 +1,12 @@
 import { connect, TLSSocket } from 'node:tls';
 import { isIP } from 'node:net';
-import type { CheckRunResult, CheckSpec, NetworkGuard, TlsDetails, TlsProtocolVersion } from '../check-run-result';
+import type {
+  CheckRunResult,
+  CheckSpec,
+  NetworkGuard,
+  TlsDetails,
+  TlsProtocolVersion,
+} from '../check-run-result';
 import { hasAaaaRecord } from './aaaa-lookup';
 import { describeCertificateFacts } from './certificate-facts';
 import { CheckFailure } from './check-failure';
@@ -99,7 +105,12 @@ export class TlsCheckRunner implements CheckRunner {
    * The verifying handshake; verification is done after it so a bad certificate is still
    * described. `legacy` also offers TLS 1.0/1.1 and security level 0 (the fallback above).
    */
-  private inspect(endpoint: Endpoint, trace: RunTrace, abort: AbortSignal, legacy: boolean): Promise<TlsDetails> {
+  private inspect(
+    endpoint: Endpoint,
+    trace: RunTrace,
+    abort: AbortSignal,
+    legacy: boolean,
+  ): Promise<TlsDetails> {
     return new Promise<TlsDetails>((resolve, reject) => {
       const started = performance.now();
       let connectedAt = started;
@@ -141,7 +152,11 @@ export class TlsCheckRunner implements CheckRunner {
   }
 
   /** The AAAA fact of the name clients use (SNI); null for an IP target or a failed lookup. Never rejects. */
-  private async lookUpIpv6(servername: string | undefined, spec: CheckSpec, abort: AbortSignal): Promise<boolean | null> {
+  private async lookUpIpv6(
+    servername: string | undefined,
+    spec: CheckSpec,
+    abort: AbortSignal,
+  ): Promise<boolean | null> {
     if (!servername) return null;
     let resolver: string | undefined;
     if (spec.options.resolver) {

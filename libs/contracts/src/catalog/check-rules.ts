@@ -26,7 +26,10 @@ export function checkDestinations(check: CheckDocument): { path: (string | numbe
       // plain_http_url: true asks the target's own host; a URL asks its host.
       const plain = check.options.plain_http_url;
       if (typeof plain === 'string') {
-        destinations.push({ path: ['options', 'plain_http_url'], host: new URL(plain).hostname.replace(/^\[(.*)\]$/, '$1') });
+        destinations.push({
+          path: ['options', 'plain_http_url'],
+          host: new URL(plain).hostname.replace(/^\[(.*)\]$/, '$1'),
+        });
       }
       return destinations;
     }

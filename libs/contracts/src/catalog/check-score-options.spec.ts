@@ -28,7 +28,10 @@ describe('score options of checks', () => {
     const policy = ProbeNetworkPolicy.fromCidrs([]);
     const web = http({ plain_http_url: 'http://127.0.0.1:8080/' });
     const probe = tls({ resolver: '169.254.169.254:53' });
-    expect(checkDestinations(web.data!).map((d) => d.path)).toEqual([['target'], ['options', 'plain_http_url']]);
+    expect(checkDestinations(web.data!).map((d) => d.path)).toEqual([
+      ['target'],
+      ['options', 'plain_http_url'],
+    ]);
     expect(checkRuleProblems(web.data!, { minIntervalS: 10, policy }).map((p) => p.path)).toEqual([
       ['options', 'plain_http_url'],
     ]);

@@ -42,16 +42,14 @@ const httpUrl = z.string({ error: expected('expected a URL') }).superRefine((val
   }
 });
 
-const plainHttpUrl = z
-  .string({ error: expected('expected true or an http:// URL') })
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' && !!url.hostname && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, 'expected true or an absolute http:// URL without credentials');
+const plainHttpUrl = z.string({ error: expected('expected true or an http:// URL') }).refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' && !!url.hostname && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}, 'expected true or an absolute http:// URL without credentials');
 
 const hostPort = z
   .string({ error: expected('expected host:port') })
