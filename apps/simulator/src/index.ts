@@ -1,4 +1,4 @@
-// Public API of @kuzet/simulator: start a simulated fleet, drive its faults, read its log.
+// Public API of @kuzet/simulator: start a simulated fleet, drive its faults, read its log; and a TLS lab.
 export { startSimulator } from './simulator';
 export type { FaultInput, SimulatorHandle, SimulatorOptions } from './simulator.types';
 export type { SimulatedSystemInfo, ActiveFaultView } from './system/simulated-system.types';
@@ -22,3 +22,8 @@ export { bundledFleetFile, locateFleetFile, loadFleet } from './fleet/fleet-loca
 export { buildCatalog, CA_FILE_NAME } from './catalog/catalog-builder';
 export { writeCatalog } from './catalog/catalog-writer';
 export { systemHostname } from './tls/system-certificates';
+export { startTlsLab } from './tls-lab/tls-lab';
+export type { TlsLabOptions } from './tls-lab/tls-lab';
+export type { TlsLabHandle, TlsLabSetup } from './tls-lab/tls-lab.types';
+export { TLS_LAB_SETUPS } from './tls-lab/tls-lab-setups';
+export type { TlsLabSetupSpec } from './tls-lab/tls-lab-setups';

@@ -41,6 +41,11 @@ export interface CheckOptions {
   ca_pem?: string;
   /** SNI and the name the certificate must match; default the target's host name. */
   servername?: string;
+  /**
+   * http, for an https:// target: also ask the plain-HTTP entry point whether it redirects to
+   * https (true: http:// on port 80 of the target's host and path; or an http:// URL to ask).
+   */
+  plain_http_url?: boolean | string;
   /** tls: days before expiry at which the check turns Degraded (default 14). */
   warn_days?: number;
   // tcp
@@ -48,7 +53,7 @@ export interface CheckOptions {
   expect?: string | string[];
   // dns
   record_type?: DnsRecordType;
-  /** host:port of the resolver to ask (default: the system's first configured DNS server, port 53). */
+  /** dns: host:port of the resolver to ask (default: the system's first configured DNS server, port 53); tls: the one asked for the AAAA record (default: the system resolver). */
   resolver?: string;
   rcode?: string;
   [other: string]: unknown;
@@ -86,6 +91,7 @@ export const PICKED_HEADER_NAMES = [
   'server',
   'x-powered-by',
   'x-aspnet-version',
+  'x-generator',
   'strict-transport-security',
   'content-security-policy',
   'x-frame-options',
@@ -95,12 +101,40 @@ export const PICKED_HEADER_NAMES = [
 ] as const;
 export type PickedHeaderName = (typeof PICKED_HEADER_NAMES)[number];
 
+/** What a Set-Cookie line says about the cookie's protection; its value is never kept. */
+export interface CookieAttributes {
+  name: string;
+  secure: boolean;
+  httpOnly: boolean;
+  /** Lax | Strict | None as sent; null when absent. */
+  sameSite: string | null;
+}
+
+/** What the plain-HTTP entry point answered when `plain_http_url` asked it (one request, no redirect followed). */
+export interface PlainHttpAnswer {
+  url: string;
+  status?: number;
+  /** The Location it redirected to, when it did. */
+  location?: string;
+  /** Why there was no answer (refused, timed out, refused by the network policy). */
+  error?: string;
+}
+
 export interface HttpDetails {
   /** The URLs fetched, in order (more than one when redirects were followed). */
   urls: string[];
   bodyBytes: number;
   /** The body was longer than max_body_bytes and reading stopped there. */
   bodyTruncated: boolean;
+  /** Cookies set along the way (every hop; the last one of a name wins), attributes only. */
+  cookies?: CookieAttributes[];
+  /**
+   * The plain-HTTP entry point redirects to https: for an http:// target, the answer (or the
+   * redirects followed) ended on https://; for an https:// target, what `plain_http_url` answered.
+   * Absent when not known (https:// target without plain_http_url, or no answer from it).
+   */
+  redirectsToHttps?: boolean;
+  plainHttp?: PlainHttpAnswer;
 }
 
 export interface DnsDetails {

@@ -60,7 +60,11 @@ describe('buildCatalog', () => {
         interval: '10s',
         timeout: '3s',
         conditions: ['[STATUS] == 200', '[BODY].status == "UP"'],
-        options: { ca_file: './simulator-ca.pem', servername: 'esf.sim.kuzet.test' },
+        options: {
+          ca_file: './simulator-ca.pem',
+          servername: 'esf.sim.kuzet.test',
+          plain_http_url: `http://127.0.0.1:${41001 + 3 * index}/`,
+        },
       },
       { code: 'tcp', kind: 'tcp', target: `127.0.0.1:${41003 + 3 * index}`, interval: '10s', timeout: '3s' },
       {
@@ -77,7 +81,11 @@ describe('buildCatalog', () => {
         target: `127.0.0.1:${https}`,
         interval: '10s',
         timeout: '3s',
-        options: { ca_file: './simulator-ca.pem', servername: 'esf.sim.kuzet.test' },
+        options: {
+          ca_file: './simulator-ca.pem',
+          servername: 'esf.sim.kuzet.test',
+          resolver: '127.0.0.1:41000',
+        },
       },
     ]);
   });

@@ -67,7 +67,8 @@ function catalogSystem(s: SimulatedSystemInfo, dnsPort: number, intervalS: numbe
       target: `https://${LOOPBACK}:${s.ports.https}/health`,
       ...timing,
       conditions: ['[STATUS] == 200', '[BODY].status == "UP"'],
-      options: { ...tlsOptions },
+      // The landing page's plain-HTTP entry point: does it send citizens on to HTTPS?
+      options: { ...tlsOptions, plain_http_url: `http://${LOOPBACK}:${s.ports.http}/` },
     },
     { code: 'tcp', kind: 'tcp', target: `${LOOPBACK}:${s.ports.tcp}`, ...timing },
     {
@@ -82,7 +83,8 @@ function catalogSystem(s: SimulatedSystemInfo, dnsPort: number, intervalS: numbe
       kind: 'tls',
       target: `${LOOPBACK}:${s.ports.https}`,
       ...timing,
-      options: { ...tlsOptions },
+      // The AAAA fact (IPv6) of the system's name comes from the simulator's own DNS server.
+      options: { ...tlsOptions, resolver: `${LOOPBACK}:${dnsPort}` },
     },
   ];
   // Key order is the order a reader expects in the YAML: identity, classification, links, checks.

@@ -14,14 +14,21 @@ interface PlainResponse {
   readonly destroyed?: boolean;
 }
 
-export type PlanFor = (method: string, path: string) => HttpPlan;
+export type PlanFor = (method: string, path: string, host: string | undefined) => HttpPlan;
 
 /** Carries out the planned response: hang, reset, or answer (after a simulated delay). */
 export function createHttpRequestHandler(planFor: PlanFor, timers: TimerSet) {
   return (req: AnyRequest, res: AnyResponse): void => {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
-    const plan = planFor(req.method ?? 'GET', query === -1 ? url : url.slice(0, query));
+    // HTTP/2 carries the host in :authority, which node's compatibility API also exposes as host.
+    const host =
+      req.headers.host ?? (req.headers as Record<string, string | string[] | undefined>)[':authority'];
+    const plan = planFor(
+      req.method ?? 'GET',
+      query === -1 ? url : url.slice(0, query),
+      typeof host === 'string' ? host : undefined,
+    );
     switch (plan.kind) {
       case 'hang':
         // Never answer: the connection stays open until the client gives up or stop() closes it.

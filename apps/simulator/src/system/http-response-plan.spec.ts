@@ -111,4 +111,64 @@ describe('planHttpResponse', () => {
     expect(p.headers.Server).toBe('Apache/2.2.3 (CentOS)');
     expect(p.headers['X-Powered-By']).toBe('PHP/5.3.3');
   });
+
+  it('sets the persona session cookie on the pages it serves, never on errors', () => {
+    expect(responded(plan(new FaultState())).headers['Set-Cookie']).toBe('PHPSESSID=simulated; Path=/');
+    expect(responded(plan(new FaultState(), { path: '/' })).headers['Set-Cookie']).toBe(
+      'PHPSESSID=simulated; Path=/',
+    );
+    expect(responded(plan(new FaultState(), { path: '/admin' })).headers['Set-Cookie']).toBeUndefined();
+    expect(responded(plan(withFaults({ type: 'down', mode: '5xx' }))).headers['Set-Cookie']).toBeUndefined();
+  });
+
+  describe('plain HTTP of a persona that sends HSTS', () => {
+    const modern: Persona = {
+      ...persona,
+      code: 'modern',
+      hsts: 'max-age=31536000',
+      csp: "default-src 'self'",
+    };
+
+    it('redirects to the same host and path on the HTTPS port, permanently', () => {
+      const p = responded(
+        plan(new FaultState(), {
+          persona: modern,
+          secure: false,
+          path: '/',
+          host: 'egov.sim.kuzet.test:8080',
+          httpsPort: 8443,
+        }),
+      );
+      expect(p.status).toBe(301);
+      expect(p.headers.Location).toBe('https://egov.sim.kuzet.test:8443/');
+      expect(p.headers['Set-Cookie']).toBeUndefined();
+    });
+
+    it('falls back to the loopback address for a missing or odd Host header', () => {
+      const over = { persona: modern, secure: false, path: '/', httpsPort: 8443 };
+      expect(responded(plan(new FaultState(), over)).headers.Location).toBe('https://127.0.0.1:8443/');
+      expect(responded(plan(new FaultState(), { ...over, host: 'evil"/><x' })).headers.Location).toBe(
+        'https://127.0.0.1:8443/',
+      );
+      expect(responded(plan(new FaultState(), { ...over, host: '[::1]:80' })).headers.Location).toBe(
+        'https://[::1]:8443/',
+      );
+    });
+
+    it('keeps /health on plain HTTP, and serves HTTPS itself as is', () => {
+      expect(
+        responded(plan(new FaultState(), { persona: modern, secure: false, httpsPort: 8443 })).status,
+      ).toBe(200);
+      expect(
+        responded(plan(new FaultState(), { persona: modern, secure: true, path: '/', httpsPort: 8443 }))
+          .status,
+      ).toBe(200);
+    });
+
+    it('is not what a persona without HSTS does', () => {
+      expect(responded(plan(new FaultState(), { secure: false, path: '/', httpsPort: 8443 })).status).toBe(
+        200,
+      );
+    });
+  });
 });

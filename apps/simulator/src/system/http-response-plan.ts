@@ -1,9 +1,11 @@
 import { FaultState } from '../faults/fault-state';
+import { LOOPBACK } from './front-door';
 import { sampleLatencyMs } from '../faults/latency-distribution';
 import { FleetSystem, Persona } from '../fleet/fleet.types';
 import { RandomSource } from '../random/seeded-random';
 import { healthBody, landingPage } from './health-page';
 import { personaHeaders } from './persona-headers';
+import { personaSessionCookie } from './persona-session-cookie';
 
 /** What to do with one HTTP request: decided purely, then carried out by the request handler. */
 export type HttpPlan =
@@ -20,9 +22,16 @@ export interface HttpPlanInput {
   path: string;
   nowMs: number;
   random: RandomSource;
+  /** The Host header as sent (plain-HTTP redirects keep its name). */
+  host?: string;
+  /** The system's HTTPS port, the target of plain-HTTP redirects. */
+  httpsPort?: number;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** The health endpoint stays on plain HTTP, as load balancers' health endpoints often do. */
+const HEALTH_PATH = '/health';
+const HOST_NAME = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d+)?$/;
 
 export function planHttpResponse(input: HttpPlanInput): HttpPlan {
   const { faults, system } = input;
@@ -55,6 +64,9 @@ export function planHttpResponse(input: HttpPlanInput): HttpPlan {
       'Retry-After': '30',
     });
   }
+  const redirect = httpsRedirect(input);
+  if (redirect)
+    return respond(301, 'text/plain; charset=utf-8', `Moved to ${redirect}\n`, { Location: redirect });
   if (input.method !== 'GET' && input.method !== 'HEAD') {
     return respond(405, JSON_TYPE, JSON.stringify({ error: 'method not allowed' }), { Allow: 'GET, HEAD' });
   }
@@ -65,7 +77,20 @@ export function planHttpResponse(input: HttpPlanInput): HttpPlan {
   const wrong = faults.get('wrong_content');
   if (wrong && (input.path === '/health' || input.path === '/'))
     return respond(200, wrong.content_type, wrong.body);
-  if (input.path === '/health') return respond(200, JSON_TYPE, healthBody(system.code));
-  if (input.path === '/') return respond(200, 'text/html; charset=utf-8', landingPage(system));
+  const cookie = personaSessionCookie(input.persona.code, input.secure);
+  const app: Record<string, string> = cookie ? { 'Set-Cookie': cookie } : {};
+  if (input.path === HEALTH_PATH) return respond(200, JSON_TYPE, healthBody(system.code), app);
+  if (input.path === '/') return respond(200, 'text/html; charset=utf-8', landingPage(system), app);
   return respond(404, JSON_TYPE, JSON.stringify({ error: 'not found' }));
+}
+
+/**
+ * Where a plain-HTTP request is sent on: personas that send HSTS (modern, dated) also redirect
+ * plain HTTP to HTTPS, as the server that sets HSTS does; the others serve plain HTTP as is.
+ */
+function httpsRedirect(input: HttpPlanInput): string | null {
+  if (input.secure || !input.persona.hsts || input.httpsPort === undefined || input.path === HEALTH_PATH)
+    return null;
+  const host = HOST_NAME.exec(input.host ?? '')?.[1] ?? LOOPBACK;
+  return `https://${host}:${input.httpsPort}${input.path}`;
 }

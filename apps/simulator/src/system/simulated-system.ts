@@ -234,7 +234,7 @@ export class SimulatedSystem {
 
   private requestHandler(secure: boolean) {
     return createHttpRequestHandler(
-      (method, path) =>
+      (method, path, host) =>
         planHttpResponse({
           system: this.deps.system,
           persona: this.deps.persona,
@@ -242,6 +242,8 @@ export class SimulatedSystem {
           secure,
           method,
           path,
+          host,
+          httpsPort: this.doors.https.port || undefined,
           nowMs: this.clock(),
           random: this.deps.random,
         }),

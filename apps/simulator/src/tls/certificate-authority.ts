@@ -14,6 +14,10 @@ export interface LeafRequest {
   ips: string[];
   notBefore: Date;
   notAfter: Date;
+  /** A key of its own with this many RSA bits instead of the shared 2048-bit leaf key (the TLS lab's weak key). */
+  keyBits?: number;
+  /** The signature's digest (default sha256; sha1 for the TLS lab's deprecated signature). */
+  digest?: 'sha256' | 'sha1';
 }
 
 interface KeyPair {
@@ -73,8 +77,9 @@ export class CertificateAuthority {
   }
 
   private build(request: LeafRequest, byCa: boolean): IssuedCertificate {
+    const leafKey = request.keyBits ? rsaKeyPair(request.keyBits) : this.leafKey;
     const cert = forge.pki.createCertificate();
-    cert.publicKey = this.leafKey.forgePublic;
+    cert.publicKey = leafKey.forgePublic;
     cert.serialNumber = serial();
     cert.validity.notBefore = request.notBefore;
     cert.validity.notAfter = request.notAfter;
@@ -102,13 +107,14 @@ export class CertificateAuthority {
         keyIdentifier: this.caCert.generateSubjectKeyIdentifier().getBytes(),
       });
     cert.setExtensions(extensions as never[]);
-    cert.sign(byCa ? this.caKey.forgePrivate : this.leafKey.forgePrivate, forge.md.sha256.create());
-    return { certPem: forge.pki.certificateToPem(cert), keyPem: this.leafKey.pem };
+    const digest = request.digest === 'sha1' ? forge.md.sha1.create() : forge.md.sha256.create();
+    cert.sign(byCa ? this.caKey.forgePrivate : leafKey.forgePrivate, digest);
+    return { certPem: forge.pki.certificateToPem(cert), keyPem: leafKey.pem };
   }
 }
 
-function rsaKeyPair(): KeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+function rsaKeyPair(bits = 2048): KeyPair {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: bits });
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   return {
     pem,

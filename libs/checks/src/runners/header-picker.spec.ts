@@ -13,6 +13,7 @@ describe('header picking', () => {
       server: 'Apache/2.2.15 (CentOS)',
       'x-powered-by': 'PHP/5.6.40',
       'x-aspnet-version': '4.0.30319',
+      'x-generator': 'Drupal 7 (https://www.drupal.org)',
       'strict-transport-security': 'max-age=1',
       'content-security-policy': "default-src 'self'",
       'x-frame-options': 'DENY',
@@ -32,6 +33,7 @@ describe('header picking', () => {
         'x-aspnet-version',
         'x-content-type-options',
         'x-frame-options',
+        'x-generator',
         'x-powered-by',
       ].sort(),
     );

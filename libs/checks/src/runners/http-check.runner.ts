@@ -4,12 +4,14 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import { isSecretHeaderName } from '@kuzet/contracts';
-import type { CheckRunResult, CheckSpec, NetworkGuard } from '../check-run-result';
+import type { CheckRunResult, CheckSpec, CookieAttributes, NetworkGuard, PlainHttpAnswer } from '../check-run-result';
 import { CheckFailure } from './check-failure';
 import type { CheckRunner } from './check-runner';
+import { mergeCookies, parseSetCookies } from './cookie-attributes';
 import { describeRanges, parseExpectedStatus, statusExpected } from './expected-status';
 import { flattenHeaders, pickHeaders } from './header-picker';
 import { resolveGuarded, resolveLiteral, toNetworkGuard, type ResolvedAddress } from './network-guard';
+import { askPlainHttp, isRedirectToHttps, plainHttpEntry } from './plain-http-probe';
 import { runWithDeadlineLite, type RunCancel } from './run-deadline';
 import { RunTrace } from './run-trace';
 import { certificateExpiresInMs, describeTlsSocket, trustedCas } from './tls-certificate';
@@ -33,6 +35,7 @@ interface HopResponse {
   body: string;
   bodyBytes: number;
   bodyTruncated: boolean;
+  cookies: CookieAttributes[];
 }
 
 /**
@@ -94,11 +97,17 @@ export class HttpCheckRunner implements CheckRunner {
       body: options.body,
       credentials: true,
     };
+    // Asked beside the main request, with half the budget, so it never makes the run time out.
+    const plainEntry = plainHttpEntry(options.plain_http_url, hop.url);
+    const plainAnswer = plainEntry ? askPlainHttp(plainEntry, guard, spec.timeoutMs / 2) : undefined;
     const urls: string[] = [];
+    let cookies: CookieAttributes[] = [];
     for (let redirects = 0; ; redirects++) {
       urls.push(hop.url.href);
       const response = await this.fetchOnce(spec, hop, guard, trace, cancel);
+      cookies = response.cookies.length > 0 ? mergeCookies(cookies, response.cookies) : cookies;
       trace.http = { urls, bodyBytes: response.bodyBytes, bodyTruncated: response.bodyTruncated };
+      if (cookies.length > 0) trace.http.cookies = cookies;
       const location = response.headers.location;
       if (follow && REDIRECT_STATUSES.has(response.status) && location) {
         if (redirects >= maxRedirects) {
@@ -118,6 +127,7 @@ export class HttpCheckRunner implements CheckRunner {
       }
       trace.statusCode = response.status;
       trace.headers = pickHeaders(response.headers);
+      this.recordHttpsRedirect(trace, targetUrl(spec), hop.url, response, plainAnswer && (await plainAnswer));
       trace.context.status = response.status;
       trace.context.body = response.body;
       trace.context.headers = response.headers;
@@ -127,6 +137,28 @@ export class HttpCheckRunner implements CheckRunner {
       }
       return;
     }
+  }
+
+  /**
+   * Whether plain HTTP leads to HTTPS: an http:// target tells by itself (where its redirects
+   * ended, or where its last answer points when redirects are not followed); an https:// one
+   * only through the plain_http_url answer.
+   */
+  private recordHttpsRedirect(
+    trace: RunTrace,
+    target: URL,
+    last: URL,
+    response: HopResponse,
+    plain: PlainHttpAnswer | undefined,
+  ): void {
+    const details = trace.http!;
+    if (target.protocol === 'http:') {
+      details.redirectsToHttps = last.protocol === 'https:' || isRedirectToHttps(response.status, response.headers.location, last);
+      return;
+    }
+    if (!plain) return;
+    details.plainHttp = plain;
+    if (plain.status !== undefined) details.redirectsToHttps = isRedirectToHttps(plain.status, plain.location, new URL(plain.url));
   }
 
   /** One hop: resolve and judge the host (no promise for an IP literal), then the exchange. */
@@ -284,6 +316,7 @@ export class HttpCheckRunner implements CheckRunner {
             body: chunks ? Buffer.concat(chunks).toString('utf8') : first ? first.toString('utf8') : EMPTY_BODY,
             bodyBytes: bytes,
             bodyTruncated: truncated,
+            cookies: parseSetCookies(response.headers['set-cookie']),
           });
           // Never reused: node half-closes it on a complete response (Connection: close); a body cut
           // at the cap is torn down now rather than read to its end.

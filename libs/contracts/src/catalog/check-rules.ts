@@ -22,12 +22,25 @@ export function checkDestinations(check: CheckDocument): { path: (string | numbe
   switch (check.kind) {
     case 'http': {
       const hostname = new URL(check.target).hostname;
-      return [{ path: ['target'], host: hostname.replace(/^\[(.*)\]$/, '$1') }];
+      const destinations = [{ path: ['target'], host: hostname.replace(/^\[(.*)\]$/, '$1') }];
+      // plain_http_url: true asks the target's own host; a URL asks its host.
+      const plain = check.options.plain_http_url;
+      if (typeof plain === 'string') {
+        destinations.push({
+          path: ['options', 'plain_http_url'],
+          host: new URL(plain).hostname.replace(/^\[(.*)\]$/, '$1'),
+        });
+      }
+      return destinations;
     }
     case 'tcp':
+      return hostPortDestination(check.target);
     case 'tls': {
-      const hp = parseHostPort(check.target);
-      return hp ? [{ path: ['target'], host: hp.host }] : [];
+      const resolver = check.options.resolver ? parseHostPort(check.options.resolver, 53) : undefined;
+      return [
+        ...hostPortDestination(check.target),
+        ...(resolver ? [{ path: ['options', 'resolver'], host: resolver.host }] : []),
+      ];
     }
     case 'dns': {
       const hp = check.options.resolver ? parseHostPort(check.options.resolver, 53) : undefined;
@@ -36,6 +49,11 @@ export function checkDestinations(check: CheckDocument): { path: (string | numbe
     case 'heartbeat':
       return [];
   }
+}
+
+function hostPortDestination(target: string): { path: (string | number)[]; host: string }[] {
+  const hp = parseHostPort(target);
+  return hp ? [{ path: ['target'], host: hp.host }] : [];
 }
 
 export function checkRuleProblems(check: CheckDocument, ctx: CheckRuleContext): PathProblem[] {

@@ -42,6 +42,15 @@ const httpUrl = z.string({ error: expected('expected a URL') }).superRefine((val
   }
 });
 
+const plainHttpUrl = z.string({ error: expected('expected true or an http:// URL') }).refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' && !!url.hostname && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}, 'expected true or an absolute http:// URL without credentials');
+
 const hostPort = z
   .string({ error: expected('expected host:port') })
   .refine((v) => parseHostPort(v) !== undefined, 'expected host:port (IPv6 as [addr]:port), port 1-65535');
@@ -97,6 +106,8 @@ export const httpOptionsSchema = z
       .default(1024 * 1024),
     ca_file: caFile.optional(),
     servername: z.string().min(1).optional(),
+    /** For an https:// target: also ask the plain-HTTP entry point whether it redirects to https. */
+    plain_http_url: z.union([z.boolean(), plainHttpUrl]).optional(),
   })
   .refine(
     (o) => !o.basic_auth || !Object.keys(o.headers ?? {}).some((h) => h.toLowerCase() === 'authorization'),
@@ -128,6 +139,8 @@ export const dnsOptionsSchema = z.strictObject({
 export const tlsOptionsSchema = z.strictObject({
   servername: z.string().min(1).optional(),
   ca_file: caFile.optional(),
+  /** The resolver asked for the host name's AAAA record (IPv6); default the system's. */
+  resolver: resolver.optional(),
 });
 /** Heartbeat options; `grace` is written as a duration and leaves the schema as `grace_s`. */
 export const heartbeatOptionsSchema = z

@@ -23,4 +23,21 @@ export interface TlsDetails {
   forwardSecrecy?: boolean;
   /** tls kind: the versions the server completed a handshake with, each tried alone. */
   acceptedVersions?: TlsProtocolVersion[];
+  /** tls kind: type of the leaf's public key. */
+  keyType?: 'RSA' | 'EC' | 'DSA' | 'other';
+  /** tls kind: symmetric strength of the negotiated suite in bits (AES128 128, CHACHA20 256, 3DES 112); absent when unknown. */
+  cipherBits?: number;
+  /** tls kind: the leaf's signature algorithm as OpenSSL names it (sha256WithRSAEncryption, ecdsa-with-SHA256, ...). */
+  signatureAlgorithm?: string;
+  /**
+   * tls kind: certificates of the path the client saw, leaf first: those the server sent plus
+   * the trusted root that completes them (Node exposes the sent chain merged with the root).
+   */
+  chainLength?: number;
+  /** tls kind: the leaf is signed by its own key (issuer = subject). */
+  selfSigned?: boolean;
+  /** tls kind: the ALPN protocol the server picked when offered h2 and http/1.1; null when it picked none. */
+  alpn?: string | null;
+  /** tls kind: the host name has an AAAA record; null when not asked (IP target) or the lookup failed. */
+  ipv6?: boolean | null;
 }
