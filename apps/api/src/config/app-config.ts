@@ -95,6 +95,8 @@ export class AppConfig {
     telegramWebhookSecret: string | undefined;
     sendTimeoutMs: number;
   };
+  /** Technology-debt scoring: how often every system is scored, and the first run after boot. */
+  readonly scoring: { intervalMs: number; firstRunDelayMs: number };
   /** Probing: agent liveness, long-poll, the embedded agent and heartbeat evaluation. */
   readonly probing: {
     agentTtlS: number;
@@ -197,6 +199,10 @@ export class AppConfig {
       telegramBotToken: v.KUZET_TELEGRAM_BOT_TOKEN,
       telegramWebhookSecret: v.KUZET_TELEGRAM_WEBHOOK_SECRET,
       sendTimeoutMs: v.KUZET_CHANNEL_TIMEOUT_MS,
+    };
+    this.scoring = {
+      intervalMs: v.KUZET_SCORING_INTERVAL_S * 1000,
+      firstRunDelayMs: v.KUZET_SCORING_FIRST_RUN_S * 1000,
     };
     this.probing = {
       agentTtlS: v.KUZET_PROBE_AGENT_TTL_S,
