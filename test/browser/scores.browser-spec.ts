@@ -1,0 +1,135 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { AgencyScoreRow } from '@kuzet/contracts';
+import { launchBrowser, type BrowserSession } from '../support/browser';
+import { login, type SignedIn } from '../support/auth-helpers';
+import { freePort } from '../support/free-port';
+import { KuzetProcess, REPO_ROOT, startKuzet, waitForOk } from '../support/kuzet-process';
+
+/**
+ * Technology-debt scores in the running demo (the BUILT app, embedded PostgreSQL, the simulated
+ * fleet with its personas): the API serves a score with findings for every agency, and the board
+ * shows the ranking and a printable report card in a real browser. Screenshots go to test/artifacts/.
+ */
+const ARTIFACTS = join(REPO_ROOT, 'test/artifacts');
+const ADMIN = { email: 'scores@kuzet.test', password: 'scores-test-password-1' };
+
+async function signIn(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/board`);
+  await page.getByTestId('login-email').fill(ADMIN.email);
+  await page.getByTestId('login-password').fill(ADMIN.password);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 30_000 });
+}
+
+describe('technology-debt scores (built app, demo fleet, browser)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kuzet-scores-'));
+  let app: KuzetProcess;
+  let browser: BrowserSession;
+  let admin: SignedIn;
+  const contexts: BrowserContext[] = [];
+  let ranking: AgencyScoreRow[] = [];
+
+  const api = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${app.baseUrl}${path}`, { headers: admin.headers });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = startKuzet(
+      {
+        KUZET_DATA_DIR: dataDir,
+        KUZET_EMBEDDED_PG_PORT: String(await freePort()),
+        KUZET_SIMULATOR_CONTROL_PORT: String(await freePort()),
+        KUZET_ADMIN_EMAIL: ADMIN.email,
+        KUZET_ADMIN_PASSWORD: ADMIN.password,
+        KUZET_LOG_LEVEL: 'warn',
+        // Rescore often, so a run after every check has reported comes soon.
+        KUZET_SCORING_INTERVAL_S: '10',
+      },
+      await freePort(),
+    );
+    await waitForOk(`${app.baseUrl}/api/health`, 90_000, app);
+    admin = await login(app.baseUrl, ADMIN.email, ADMIN.password);
+    browser = await launchBrowser();
+  }, 150_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await app?.stop(15_000);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  const newPage = async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    contexts.push(context);
+    return context.newPage();
+  };
+
+  it('serves a score with findings for every agency of the demo at GET /api/scores/agencies', async () => {
+    const agencies = (await api<{ code: string }[]>('/api/catalog/agencies')).map((a) => a.code).sort();
+    // Scores come once the scorer has run after the probes reported their TLS and header facts.
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      ranking = await api<AgencyScoreRow[]>('/api/scores/agencies');
+      const complete = ranking.length === agencies.length && ranking.every((r) => r.top_findings.length > 0 && r.top_findings.some((f) => f.evidence.check_id !== null));
+      if (complete || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+    expect(ranking.map((r) => r.agency).sort()).toEqual(agencies);
+    for (const row of ranking) {
+      expect(row.score).toBeGreaterThanOrEqual(0);
+      expect(row.score).toBeLessThanOrEqual(100);
+      expect(['A', 'B', 'C', 'D', 'F']).toContain(row.grade);
+      expect(row.top_findings.length).toBeGreaterThan(0);
+      for (const f of row.top_findings) {
+        expect(f.reason.length).toBeGreaterThan(0);
+        expect(f.source.url).toMatch(/^https:\/\//);
+      }
+    }
+    // Best first.
+    const scores = ranking.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  }, 180_000);
+
+  it('shows the agency ranking on the board: grade in words, trend, top findings; screenshot', async () => {
+    const page = await newPage();
+    await signIn(page, app.baseUrl);
+    await page.getByTestId('scores-link').click();
+    const rows = page.getByTestId('score-row');
+    await rows.first().waitFor({ timeout: 30_000 });
+    expect(await rows.count()).toBe(ranking.length);
+    const shown = await rows.evaluateAll((els) => els.map((e) => ({ agency: e.getAttribute('data-agency'), grade: e.getAttribute('data-grade'), text: e.textContent ?? '' })));
+    expect(shown.map((r) => r.agency)).toEqual(ranking.map((r) => r.agency));
+    for (const row of shown) {
+      // The letter comes with its word (never a colour alone), e.g. "F failing".
+      expect(row.text).toMatch(/\b[ABCDF]\b/);
+      expect(row.text).toMatch(/отлично|хорошо|удовлетворительно|слабо|неудовлетворительно/);
+    }
+    expect(await page.getByTestId('score-trend').count()).toBe(ranking.length);
+    expect(await page.getByTestId('finding').count()).toBeGreaterThanOrEqual(ranking.length);
+    await page.screenshot({ path: join(ARTIFACTS, 'scores-ranking.png'), fullPage: true });
+  }, 90_000);
+
+  it("opens an agency's printable report card: each system's components, caps and findings with evidence and source", async () => {
+    const page = await newPage();
+    await signIn(page, app.baseUrl);
+    const worst = ranking[ranking.length - 1];
+    await page.goto(`${app.baseUrl}/board/agencies/${worst.agency}/report`);
+    await page.getByTestId('report-card').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('system-score').count()).toBe(worst.system_count);
+    const finding = page.getByTestId('finding').first();
+    await expect(finding.textContent()).resolves.toMatch(/check \d+ · \S+/);
+    expect(await page.locator('.finding-facts a[href^="https://"]').count()).toBeGreaterThan(0);
+    // Printing hides the board chrome and the print button.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('print').isVisible()).toBe(false);
+    expect(await page.locator('.board-top').isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'scores-report-card-print.png'), fullPage: true });
+  }, 90_000);
+});
