@@ -123,8 +123,6 @@ const boardUi = {
   scores: { kk: 'Техникалық қарыз', ru: 'Технический долг', en: 'Technology debt' },
   scoreRanking: { kk: 'Мекемелер рейтингі', ru: 'Рейтинг ведомств', en: 'Agency ranking' },
   rank: { kk: 'Орын', ru: 'Место', en: 'Rank' },
-  agency: { kk: 'Мекеме', ru: 'Ведомство', en: 'Agency' },
-  system: { kk: 'Жүйе', ru: 'Система', en: 'System' },
   score: { kk: 'Балл', ru: 'Балл', en: 'Score' },
   grade: { kk: 'Баға', ru: 'Оценка', en: 'Grade' },
   trend: { kk: 'Динамика', ru: 'Динамика', en: 'Trend' },

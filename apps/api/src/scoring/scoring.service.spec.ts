@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { AgencyScore, Finding, FixedFinding, SystemEvidence, SystemScore } from '@kuzet/scoring';
 import { scoreAgency, scoreSystem } from '@kuzet/scoring';
 import type { RealtimePublisher } from '../realtime/realtime-publisher.service';
@@ -44,6 +45,7 @@ function collected(id: number, system: string, agencyId: number, agency: string)
 }
 
 describe('ScoringService (one scoring run)', () => {
+  beforeAll(() => Logger.overrideLogger(false));
   /** Findings each system shows now, by system code. */
   let present: Record<string, Finding[]>;
   let fixedStore: Map<number, FixedFinding[]>;
