@@ -1,2 +1,20 @@
+// @kuzet/scoring: pure technology-debt scoring. No I/O, no Nest, no clock of its own: `now` is passed in.
 export * from './scoring-evidence';
 export * from './system-score';
+export * from './scoring.errors';
+export { gradeOf } from './grades';
+export { rateTls, rateTlsEndpoint, A_PLUS_HSTS_MAX_AGE, type TlsRating, type TlsRatingOptions } from './tls-rating';
+export { TLS_POINTS_BY_GRADE, sslLabsLetter } from './ssl-labs-grades';
+export { SSL_LABS_REFERENCE_SETUPS, type SslLabsReferenceSetup } from './ssl-labs-reference-setups';
+export { rateHttpHygiene, observatoryGrade, type HttpHygieneRating } from './http-observatory';
+export type { ObservatoryResult } from './observatory-tests';
+export { detectSoftware, FINGERPRINT_HEADERS, type DetectedSoftware } from './software-fingerprint';
+export { END_OF_LIFE_SNAPSHOT, type EndOfLifeCycle, type EndOfLifeProduct, type EndOfLifeSnapshot } from './end-of-life-snapshot';
+export { reliabilityComponent, RELIABILITY_POINTS } from './reliability-component';
+export { modernityComponent, MODERNITY_POINTS } from './modernity-component';
+export { obsolescenceComponent, END_OF_LIFE_COST, VERSION_DISCLOSURE_COST } from './obsolescence-component';
+export { CAP_LIMITS, AVAILABILITY_CAP_THRESHOLD } from './caps';
+export { FADE_DAYS, fadeFactor } from './finding-fade';
+export { scoreSystem, type ScoreContext } from './system-scorer';
+export { scoreAgency, TIER_WEIGHTS } from './agency-scorer';
+export { explainScore } from './score-explanation';

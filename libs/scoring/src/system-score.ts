@@ -35,6 +35,13 @@ export interface Finding {
   /** The fact and where it was seen (null for reliability findings, which come from incidents). */
   evidence: (EvidenceSource & { fact: string }) | { fact: string };
   source: RuleSource;
+  /** Set on a finding no longer seen whose cost is fading out (see FixedFinding). */
+  fading?: {
+    /** ISO 8601 instant it was first no longer seen. */
+    fixedAt: string;
+    /** What it cost when it was last seen. */
+    originalPointsLost: number;
+  };
 }
 
 /** A cap on the whole score (no HTTPS / invalid certificate 40, end-of-life 70, availability < 99% 60). */
@@ -58,6 +65,8 @@ export interface SystemScore {
   tier: SystemTier;
   /** 0..100, 100 = no debt; after caps. */
   score: number;
+  /** The components' sum before caps. */
+  uncappedScore?: number;
   grade: Grade;
   components: Record<ScoreComponentName, ComponentScore>;
   caps: CapApplied[];
