@@ -183,7 +183,7 @@ describe('technology-debt scoring (PostgreSQL)', () => {
     });
     expect(e.http[0]).toMatchObject({ checkId: ids['abandoned/http'], https: true, redirectsToHttps: true, headers: ABANDONED_HEADERS });
     expect(e.dns).toEqual([expect.objectContaining({ host: 'abandoned.gov.test', ipv6: false })]);
-    expect(e.reliability).toEqual({ windowDays: 28, sloTarget: 0.999, availability: 1, degradedShare: 0, incidents: 0, mttrMs: null, mtbfMs: null });
+    expect(e.reliability).toEqual({ windowDays: 28, sloTarget: expect.closeTo(0.999, 9), availability: 1, degradedShare: 0, incidents: 0, mttrMs: null, mtbfMs: null });
   });
 
   it('scores every system and agency, stores the day’s snapshots and serves the ranking with findings', async () => {

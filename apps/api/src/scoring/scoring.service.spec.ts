@@ -74,7 +74,7 @@ describe('ScoringService (one scoring run)', () => {
         httpObservatory: null,
       };
     });
-    jest.mocked(scoreAgency).mockImplementation((agency: string, systems: SystemScore[]): AgencyScore => {
+    jest.mocked(scoreAgency).mockImplementation((agency: string, systems: readonly SystemScore[]): AgencyScore => {
       const worst = Math.min(...systems.map((s) => s.score));
       const mean = systems.reduce((s, x) => s + x.score, 0) / systems.length;
       const score = 0.5 * mean + 0.5 * worst;
