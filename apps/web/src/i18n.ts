@@ -141,6 +141,7 @@ const boardUi = {
   worstSystem: { kk: 'Ең әлсіз жүйе', ru: 'Худшая система', en: 'Worst system' },
   weightedMean: { kk: 'Салмақталған орта', ru: 'Взвешенное среднее', en: 'Weighted mean' },
   scoredAt: { kk: 'Есептелді', ru: 'Рассчитано', en: 'Computed' },
+  fading: { kk: 'түзетілді, әсері 60 күнде азаяды', ru: 'исправлено, влияние угасает за 60 дней', en: 'fixed, fading out over 60 days' },
   noScores: { kk: 'Бағалар әлі жоқ', ru: 'Оценок пока нет', en: 'No scores yet' },
   sslLabs: { kk: 'TLS (SSL Labs)', ru: 'TLS (SSL Labs)', en: 'TLS (SSL Labs)' },
   observatory: { kk: 'HTTP (MDN Observatory)', ru: 'HTTP (MDN Observatory)', en: 'HTTP (MDN Observatory)' },

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
@@ -285,6 +287,31 @@ describe('technology-debt scoring (PostgreSQL)', () => {
     const agencies = (await get('/api/scores/agencies')).json() as AgencyScoreRow[];
     const good = agencies.find((r) => r.agency === code('good'))!;
     expect(good.worst).toEqual({ system: code('steady'), score: after.score });
+  });
+
+  it('`kuzet score explain SYSTEM` prints the latest score with components, caps, findings, evidence and sources', async () => {
+    const kuzet = (args: string[]) =>
+      spawnSync(process.execPath, [join(__dirname, '../../../scripts/kuzet.js'), ...args], {
+        env: { PATH: process.env.PATH, DATABASE_URL: db.url },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const [latest] = (await get(`/api/scores/agencies/${code('poor')}`)).json().systems as AgencyReportCard['systems'];
+    const out = kuzet(['score', 'explain', latest.system]);
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain(`Score ${latest.score.toFixed(1)} / 100, grade ${latest.grade}`);
+    expect(out.stdout).toMatch(/\n  cap\.invalid_certificate: at most 40 /);
+    const finding = latest.findings.find((f) => f.evidence.check_id !== null)!;
+    expect(out.stdout).toContain(`evidence: check ${finding.evidence.check_id}, region almaty, ${finding.evidence.observed_at}: ${finding.evidence.fact}`);
+    expect(out.stdout).toContain(`<${finding.source.url}>`);
+
+    const unknown = kuzet(['score', 'explain', 'no-such-system']);
+    expect(unknown.status).toBe(3);
+    expect(unknown.stderr).toMatch(/system no-such-system has no score/);
+    const bad = kuzet(['score', 'explain', 'Bad Code']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/SYSTEM: expected a system code/);
   });
 
   it('remembers a fixed finding and lets its cost fade instead of vanishing overnight', async () => {

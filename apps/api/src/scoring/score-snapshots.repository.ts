@@ -44,6 +44,7 @@ interface SystemSnapshotSqlRow {
   tier: SystemTier;
   day: string;
   score: string;
+  uncapped_score: string | null;
   grade: Grade;
   components: Record<ScoreComponentName, ComponentScore>;
   findings: Finding[];
@@ -58,7 +59,7 @@ const iso = (t: Date | string): string => new Date(t).toISOString();
 /** The latest snapshot of each system (enabled, optionally of one agency or one system). */
 const LATEST_SYSTEM_SNAPSHOTS = `
   SELECT DISTINCT ON (p.system_id) p.system_id, s.code AS system, s.name_kk, s.name_ru, s.name_en, a.code AS agency,
-         s.tier, to_char(p.day, 'YYYY-MM-DD') AS day, p.score, p.grade, p.components, p.findings, p.caps,
+         s.tier, to_char(p.day, 'YYYY-MM-DD') AS day, p.score, p.uncapped_score, p.grade, p.components, p.findings, p.caps,
          p.tls_grade, p.http_observatory, p.computed_at
     FROM system_score_snapshots p
     JOIN systems s ON s.id = p.system_id
@@ -119,10 +120,10 @@ export class ScoreSnapshotsRepository {
   ): Promise<void> {
     await this.db.query(
       `INSERT INTO system_score_snapshots
-         (day, system_id, agency_id, score, grade, components, findings, caps, tls_grade, http_observatory, evidence, computed_at)
-       VALUES ($1::date, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10::jsonb, $11::jsonb, $12)
+         (day, system_id, agency_id, score, grade, components, findings, caps, tls_grade, http_observatory, evidence, computed_at, uncapped_score)
+       VALUES ($1::date, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10::jsonb, $11::jsonb, $12, $13)
        ON CONFLICT (day, system_id) DO UPDATE
-         SET agency_id = EXCLUDED.agency_id, score = EXCLUDED.score, grade = EXCLUDED.grade,
+         SET agency_id = EXCLUDED.agency_id, score = EXCLUDED.score, uncapped_score = EXCLUDED.uncapped_score, grade = EXCLUDED.grade,
              components = EXCLUDED.components, findings = EXCLUDED.findings, caps = EXCLUDED.caps,
              tls_grade = EXCLUDED.tls_grade, http_observatory = EXCLUDED.http_observatory,
              evidence = EXCLUDED.evidence, computed_at = EXCLUDED.computed_at`,
@@ -139,6 +140,7 @@ export class ScoreSnapshotsRepository {
         score.httpObservatory === null ? null : JSON.stringify(score.httpObservatory),
         JSON.stringify(evidence),
         computedAt,
+        score.uncappedScore ?? null,
       ],
     );
   }
@@ -207,6 +209,7 @@ export class ScoreSnapshotsRepository {
         agency: r.agency,
         tier: r.tier,
         score: Number(r.score),
+        ...(r.uncapped_score === null ? {} : { uncappedScore: Number(r.uncapped_score) }),
         grade: r.grade,
         components: r.components,
         caps: r.caps,

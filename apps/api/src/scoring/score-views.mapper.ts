@@ -19,6 +19,7 @@ export function toFindingView(f: Finding): ScoreFindingView {
       observed_at: probe ? probe.observedAt : null,
     },
     source: { standard: f.source.standard, section: f.source.section, url: f.source.url },
+    fading: f.fading ? { fixed_at: f.fading.fixedAt, original_points_lost: f.fading.originalPointsLost } : null,
   };
 }
 
@@ -35,6 +36,7 @@ export function toSystemScoreView(row: SystemSnapshotRow): SystemScoreView {
     agency: row.agency,
     tier: row.tier,
     score: s.score,
+    uncapped_score: s.uncappedScore ?? null,
     grade: s.grade,
     components: s.components,
     caps: s.caps.map((c) => ({ rule: c.rule, limit: c.limit, reason: c.reason })),

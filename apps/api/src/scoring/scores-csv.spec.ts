@@ -27,6 +27,7 @@ describe('agency ranking CSV', () => {
       fix: 'upgrade',
       evidence: { fact: 'X-Powered-By: PHP/5.6.40', check_id: 1, region: 'almaty', observed_at: null },
       source: { standard: 'endoflife.date', section: 'php', url: 'https://endoflife.date/php' },
+      fading: null,
     };
     const csv = agencyRankingCsv([row('nit', 91), row('mf', 70, { top_findings: [finding] })]);
     const lines = csv.split('\r\n');

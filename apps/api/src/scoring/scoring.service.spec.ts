@@ -24,9 +24,11 @@ const finding = (rule: string, pointsLost: number, component: Finding['component
   pointsLost,
   reason: rule,
   fix: 'fix it',
-  evidence: { fact: rule },
+  evidence: { checkId: 1, region: 'almaty', observedAt: '2026-03-10T06:59:00.000Z', fact: rule },
   source: { standard: 's', section: '1', url: 'https://example.org' },
 });
+/** What the scorer says when a fact was not observed at all (no check, or no run yet). */
+const notObserved = (rule: string, pointsLost: number): Finding => ({ ...finding(rule, pointsLost, 'modernity'), evidence: { fact: 'no TLS evidence' } });
 
 function evidence(system: string, agency: string): SystemEvidence {
   return {
@@ -55,7 +57,7 @@ describe('ScoringService (one scoring run)', () => {
   let service: ScoringService;
 
   beforeEach(() => {
-    present = { a1: [finding('tls.protocol.tls10', 6), finding('reliability.availability', 10, 'reliability')], a2: [], b1: [finding('eol.php', 25, 'obsolescence')] };
+    present = { a1: [finding('tls.protocol.tls10', 6), finding('reliability.availability', 10, 'reliability')], a2: [notObserved('modernity.tls13', 2)], b1: [finding('eol.php', 25, 'obsolescence')] };
     fixedStore = new Map();
     jest.mocked(scoreSystem).mockImplementation((e: SystemEvidence, ctx: { now: number; fixed?: FixedFinding[] }): SystemScore => {
       const faded = (ctx.fixed ?? []).map((f) => ({ ...f.finding, pointsLost: f.finding.pointsLost / 2 }));
@@ -101,18 +103,18 @@ describe('ScoringService (one scoring run)', () => {
   it('scores every system and agency, keeps the Asia/Almaty day, and publishes each agency once', async () => {
     const run = await service.runOnce();
     expect(run.day).toBe('2026-03-10');
-    expect(run.systems.map((s) => [s.system, s.score])).toEqual([['a1', 84], ['a2', 100], ['b1', 75]]);
-    expect(run.agencies.map((a) => [a.agency, a.score])).toEqual([['aa', 88], ['bb', 75]]);
+    expect(run.systems.map((s) => [s.system, s.score])).toEqual([['a1', 84], ['a2', 98], ['b1', 75]]);
+    expect(run.agencies.map((a) => [a.agency, a.score])).toEqual([['aa', 87.5], ['bb', 75]]);
     expect(snapshots.upsertSystemSnapshot).toHaveBeenCalledTimes(3);
     expect(snapshots.upsertSystemSnapshot.mock.calls[0].slice(0, 2)).toEqual(['2026-03-10', { systemId: 1, agencyId: 10 }]);
     expect(snapshots.upsertAgencySnapshot.mock.calls.map((c) => c.slice(0, 2))).toEqual([['2026-03-10', 10], ['2026-03-10', 20]]);
     expect(publisher.scoreUpdated.mock.calls.map((c) => c[0])).toEqual([
-      { agency: 'aa', score: 88, grade: 'B' },
+      { agency: 'aa', score: 87.5, grade: 'B' },
       { agency: 'bb', score: 75, grade: 'F' },
     ]);
   });
 
-  it('remembers the findings present (one per rule, reliability left to its own window)', async () => {
+  it('remembers the findings a probe saw (one per rule; reliability and missing evidence left out)', async () => {
     await service.runOnce();
     const recorded = new Map(snapshots.recordFindings.mock.calls.map(([id, seen]) => [id, seen.map((f) => f.rule)]));
     expect(recorded).toEqual(new Map([[1, ['tls.protocol.tls10']], [2, []], [3, ['eol.php']]]));
@@ -145,7 +147,7 @@ describe('ScoringService (one scoring run)', () => {
 
   it('after a restart compares with the latest stored scores instead of publishing everything again', async () => {
     snapshots.latestAgencies.mockResolvedValue([
-      { agencyId: 10, agency: 'aa', name: { kk: '', ru: '', en: '' }, day: '2026-03-10', score: 88, grade: 'B', weightedMean: 92, worst: null, computedAt: '' },
+      { agencyId: 10, agency: 'aa', name: { kk: '', ru: '', en: '' }, day: '2026-03-10', score: 87.5, grade: 'B', weightedMean: 92, worst: null, computedAt: '' },
       { agencyId: 20, agency: 'bb', name: { kk: '', ru: '', en: '' }, day: '2026-03-10', score: 60, grade: 'F', weightedMean: 60, worst: null, computedAt: '' },
     ]);
     const run = await service.runOnce();

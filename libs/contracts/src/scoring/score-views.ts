@@ -30,6 +30,8 @@ export interface ScoreFindingView {
   fix: string;
   evidence: ScoreEvidenceView;
   source: ScoreRuleSourceView;
+  /** A finding no longer seen whose cost is fading out over 60 days: when it was fixed, what it cost then. */
+  fading: { fixed_at: string; original_points_lost: number } | null;
 }
 
 export interface ScoreCapView {
@@ -57,6 +59,8 @@ export interface SystemScoreView {
   agency: string;
   tier: SystemTier;
   score: number;
+  /** The components' sum before the caps (null when not recorded). */
+  uncapped_score: number | null;
   grade: ScoreGrade;
   components: Record<ScoreComponentKey, ScoreComponentView>;
   caps: ScoreCapView[];

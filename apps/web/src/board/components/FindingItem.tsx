@@ -13,6 +13,9 @@ export function FindingItem({ finding, system, detailed }: { finding: ScoreFindi
       <p className="finding-reason">
         {system && <code>{system}</code>} {finding.reason}{' '}
         <span className="finding-cost">(−{formatScore(finding.points_lost)} {t(lang, 'pointsLost')}, {tk(lang, `comp.${finding.component}`)})</span>
+        {finding.fading && (
+          <span className="finding-fading"> · {t(lang, 'fading')}: {formatTime(finding.fading.fixed_at, lang)}, −{formatScore(finding.fading.original_points_lost)}</span>
+        )}
       </p>
       {detailed && (
         <dl className="finding-facts">
