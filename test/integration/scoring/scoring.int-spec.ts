@@ -301,7 +301,7 @@ describe('technology-debt scoring (PostgreSQL)', () => {
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
     expect(out.stdout).toContain(`Score ${latest.score.toFixed(1)} / 100, grade ${latest.grade}`);
-    expect(out.stdout).toMatch(/\n  cap\.invalid_certificate: at most 40 /);
+    expect(out.stdout).toMatch(/\n {2}cap\.invalid_certificate: at most 40 /);
     const finding = latest.findings.find((f) => f.evidence.check_id !== null)!;
     expect(out.stdout).toContain(`evidence: check ${finding.evidence.check_id}, region almaty, ${finding.evidence.observed_at}: ${finding.evidence.fact}`);
     expect(out.stdout).toContain(`<${finding.source.url}>`);
