@@ -41,3 +41,23 @@ export function fadedFindings(fixed: readonly FixedFinding[], current: readonly 
   }
   return faded;
 }
+
+/**
+ * The fixed findings to carry into the next score: those of `previous` that cost points and are
+ * gone from `current` become fixed at `now`; those already fixed stay until they are seen again
+ * or have faded out. (The caller keeps the list between runs, e.g. in the database.)
+ */
+export function carryFixedFindings(
+  previous: readonly Finding[],
+  current: readonly Finding[],
+  alreadyFixed: readonly FixedFinding[],
+  now: number,
+): FixedFinding[] {
+  const seen = new Set(current.filter((f) => !f.fading).map((f) => f.rule));
+  const kept = alreadyFixed.filter((f) => !seen.has(f.finding.rule) && fadeFactor(f.fixedAt, now) > 0);
+  const known = new Set(kept.map((f) => f.finding.rule));
+  const newlyFixed = previous
+    .filter((f) => !f.fading && f.pointsLost > 0 && !seen.has(f.rule) && !known.has(f.rule))
+    .map((finding) => ({ finding, fixedAt: now }));
+  return [...kept, ...newlyFixed];
+}

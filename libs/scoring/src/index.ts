@@ -14,7 +14,7 @@ export { reliabilityComponent, RELIABILITY_POINTS } from './reliability-componen
 export { modernityComponent, MODERNITY_POINTS } from './modernity-component';
 export { obsolescenceComponent, END_OF_LIFE_COST, VERSION_DISCLOSURE_COST } from './obsolescence-component';
 export { CAP_LIMITS, AVAILABILITY_CAP_THRESHOLD } from './caps';
-export { FADE_DAYS, fadeFactor } from './finding-fade';
+export { FADE_DAYS, fadeFactor, fadedFindings, carryFixedFindings } from './finding-fade';
 export { scoreSystem, type ScoreContext } from './system-scorer';
 export { scoreAgency, TIER_WEIGHTS } from './agency-scorer';
 export { explainScore } from './score-explanation';

@@ -125,6 +125,15 @@ describe('SSL Labs rating guide: rules', () => {
     expect(insecure.findings[0].pointsLost).toBe(20);
   });
 
+  it('the probe client refusing a 1024-bit key or a SHA-1 leaf (its security level) is judged by the key and signature rules', () => {
+    const refusedKey = rateTlsEndpoint(tlsEvidence({ keyBits: 1024, certificate: { valid: false, error: 'EE_KEY_TOO_SMALL' } }));
+    expect({ grade: refusedKey.grade, rules: rules(refusedKey.findings) }).toEqual({ grade: 'B', rules: ['tls.key.weak'] });
+    const refusedDigest = rateTlsEndpoint(tlsEvidence({ certificate: { valid: false, error: 'CA_MD_TOO_WEAK', signatureAlgorithm: 'sha1WithRSAEncryption' } }));
+    expect({ grade: refusedDigest.grade, rules: rules(refusedDigest.findings) }).toEqual({ grade: 'T', rules: ['tls.certificate.sha1'] });
+    // a weak digest further up the chain is a trust failure
+    expect(rateTlsEndpoint(tlsEvidence({ certificate: { valid: false, error: 'CA_MD_TOO_WEAK' } })).grade).toBe('T');
+  });
+
   it('an MD5 signature gives F', () => {
     expect(rateTlsEndpoint(tlsEvidence({ certificate: { signatureAlgorithm: 'md5WithRSAEncryption' } })).grade).toBe('F');
   });

@@ -42,6 +42,16 @@ type TrustRule = Omit<CapRule, 'cap' | 'parts'> & { grade: 'T' | 'M' };
 
 const NAME_MISMATCH_ERRORS = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH']);
 
+/**
+ * Errors from the probe client's own policy (OpenSSL security level) about the leaf's key size or
+ * digest: the guide judges those by its key and signature rules, not as a trust failure.
+ */
+function judgedByOtherRules(error: string, scores: TlsCategoryScores, signature: string): boolean {
+  if (error === 'EE_KEY_TOO_SMALL') return scores.keyExchange <= 80;
+  if (error === 'CA_MD_TOO_WEAK') return /sha1|md5/i.test(signature);
+  return false;
+}
+
 function evidenceOf(tls: TlsEvidence, fact: string): Finding['evidence'] {
   return { checkId: tls.checkId, region: tls.region, observedAt: tls.observedAt, fact: `${tls.endpoint}: ${fact}` };
 }
@@ -183,10 +193,13 @@ function capRules(tls: TlsEvidence, scores: TlsCategoryScores): CapRule[] {
   return rules;
 }
 
-function trustRules(tls: TlsEvidence): TrustRule[] {
+function trustRules(tls: TlsEvidence, scores: TlsCategoryScores): TrustRule[] {
   const cert = tls.certificate;
   const rules: TrustRule[] = [];
   const error = cert.error ?? '';
+  if (judgedByOtherRules(error, scores, cert.signatureAlgorithm ?? '')) {
+    return /sha1/i.test(cert.signatureAlgorithm ?? '') ? [sha1Rule(cert)] : [];
+  }
   const expired = cert.daysToExpiry < 0 || error === 'CERT_HAS_EXPIRED';
   if (expired) {
     rules.push({
@@ -198,16 +211,7 @@ function trustRules(tls: TlsEvidence): TrustRule[] {
       source: SSL_LABS.certificate,
     });
   }
-  if (/sha1/i.test(cert.signatureAlgorithm ?? '')) {
-    rules.push({
-      rule: 'tls.certificate.sha1',
-      grade: 'T',
-      reason: `the certificate is signed with SHA-1 (${cert.signatureAlgorithm}), which browsers no longer trust`,
-      fix: 'Reissue the certificate with a SHA-256 signature.',
-      fact: `signature algorithm ${cert.signatureAlgorithm}`,
-      source: SSL_LABS.sha1,
-    });
-  }
+  if (/sha1/i.test(cert.signatureAlgorithm ?? '')) rules.push(sha1Rule(cert));
   if (!cert.valid && !expired && !(error === 'CERT_HAS_EXPIRED')) {
     if (NAME_MISMATCH_ERRORS.has(error)) {
       rules.push({
@@ -235,6 +239,17 @@ function trustRules(tls: TlsEvidence): TrustRule[] {
     }
   }
   return rules;
+}
+
+function sha1Rule(cert: TlsEvidence['certificate']): TrustRule {
+  return {
+    rule: 'tls.certificate.sha1',
+    grade: 'T',
+    reason: `the certificate is signed with SHA-1 (${cert.signatureAlgorithm}), which browsers no longer trust`,
+    fix: 'Reissue the certificate with a SHA-256 signature.',
+    fact: `signature algorithm ${cert.signatureAlgorithm}`,
+    source: SSL_LABS.sha1,
+  };
 }
 
 /** The letter the rules leave, with each rule's share of the points lost (layer by layer, shared equally). */
@@ -294,7 +309,7 @@ function expiryWarning(tls: TlsEvidence): Finding | null {
 /** One endpoint as the rating guide grades it. */
 export function rateTlsEndpoint(tls: TlsEvidence, options: TlsRatingOptions = {}): TlsRating {
   const scores = tlsCategoryScores(tls);
-  const { grade: ruled, findings } = attribute(tls, capRules(tls, scores), trustRules(tls));
+  const { grade: ruled, findings } = attribute(tls, capRules(tls, scores), trustRules(tls, scores));
   const hsts = options.hstsMaxAge ?? null;
   const grade = ruled === 'A' && hsts != null && hsts >= A_PLUS_HSTS_MAX_AGE ? 'A+' : ruled;
   const warning = expiryWarning(tls);
