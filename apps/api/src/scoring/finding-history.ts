@@ -1,8 +1,5 @@
 import type { Finding } from '@kuzet/scoring';
 
-/** A fixed finding's cost fades out over this long (the 60 days). */
-export const FADE_DAYS = 60;
-
 /**
  * The findings to remember as present: one per rule (the costliest when several endpoints share
  * it), and only those a probe saw (their evidence names a check run). A finding is fixed when a

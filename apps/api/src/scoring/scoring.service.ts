@@ -1,10 +1,10 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { ScoreUpdate } from '@kuzet/contracts';
-import { scoreAgency, scoreSystem } from '@kuzet/scoring';
+import { FADE_DAYS, scoreAgency, scoreSystem } from '@kuzet/scoring';
 import type { AgencyScore, SystemScore } from '@kuzet/scoring';
 import { RealtimePublisher } from '../realtime/realtime-publisher.service';
 import { EvidenceCollector } from './evidence-collector.service';
-import { FADE_DAYS, findingsToRemember } from './finding-history';
+import { findingsToRemember } from './finding-history';
 import { ScoreSnapshotsRepository } from './score-snapshots.repository';
 import { scoreDay } from './score-day';
 import { ScoringClock } from './scoring-clock';
