@@ -1,7 +1,6 @@
 'use strict';
-const path = require('node:path');
-const { createRequire } = require('node:module');
 const { requireBuilt } = require('./require-built');
+const { withServerDatabase } = require('./server-database');
 
 /** Exit code of an unknown or not yet scored system (1 is taken by "the catalog is invalid"). */
 const EXIT_NO_SCORE = 3;
@@ -22,20 +21,12 @@ function register(program, { root }) {
     .argument('<system>', 'the system code, e.g. egov-portal')
     .action(async (system) => {
       if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(system)) throw new Error(`SYSTEM: expected a system code (a-z, 0-9, -), got "${system}"`);
-      createRequire(path.join(root, 'apps/api/package.json'))('@nestjs/common').Logger.overrideLogger(['error']);
-      const { loadAppConfig } = requireBuilt(root, 'apps/api/src/config/app-config.ts');
-      const { openDatabase } = requireBuilt(root, 'apps/api/src/database/open-database.ts');
-      const { dataSourceExecutor } = requireBuilt(root, 'apps/api/src/database/sql-executor.ts');
-      const { ScoreSnapshotsRepository } = requireBuilt(root, 'apps/api/src/scoring/score-snapshots.repository.ts');
       const { explainScore } = requireBuilt(root, 'libs/scoring/src/index.ts');
-      const quiet = { log: () => undefined, warn: (m) => process.stderr.write(`${m}\n`), error: (m) => process.stderr.write(`${m}\n`) };
-      const db = await openDatabase(loadAppConfig(process.env), { migrate: true, log: quiet });
-      let latest;
-      try {
-        [latest] = await new ScoreSnapshotsRepository(dataSourceExecutor(db.dataSource)).latestSystems({ system });
-      } finally {
-        await db.close();
-      }
+      const [latest] = await withServerDatabase(root, (dataSource) => {
+        const { dataSourceExecutor } = requireBuilt(root, 'apps/api/src/database/sql-executor.ts');
+        const { ScoreSnapshotsRepository } = requireBuilt(root, 'apps/api/src/scoring/score-snapshots.repository.ts');
+        return new ScoreSnapshotsRepository(dataSourceExecutor(dataSource)).latestSystems({ system });
+      });
       if (!latest) {
         process.stderr.write(`kuzet: system ${system} has no score: unknown code, disabled, or not scored yet (the server scores every KUZET_SCORING_INTERVAL_S)\n`);
         process.exitCode = EXIT_NO_SCORE;

@@ -1,9 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
 import type { AgencyScoreRow } from '@kuzet/contracts';
-import { launchBrowser, type BrowserSession } from '../support/browser';
+import { launchBrowser, signInToBoard, type BrowserSession } from '../support/browser';
 import { login, type SignedIn } from '../support/auth-helpers';
 import { freePort } from '../support/free-port';
 import { KuzetProcess, REPO_ROOT, startKuzet, waitForOk } from '../support/kuzet-process';
@@ -16,20 +15,11 @@ import { KuzetProcess, REPO_ROOT, startKuzet, waitForOk } from '../support/kuzet
 const ARTIFACTS = join(REPO_ROOT, 'test/artifacts');
 const ADMIN = { email: 'scores@kuzet.test', password: 'scores-test-password-1' };
 
-async function signIn(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/board`);
-  await page.getByTestId('login-email').fill(ADMIN.email);
-  await page.getByTestId('login-password').fill(ADMIN.password);
-  await page.getByTestId('login-submit').click();
-  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 30_000 });
-}
-
 describe('technology-debt scores (built app, demo fleet, browser)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kuzet-scores-'));
   let app: KuzetProcess;
   let browser: BrowserSession;
   let admin: SignedIn;
-  const contexts: BrowserContext[] = [];
   let ranking: AgencyScoreRow[] = [];
 
   const api = async <T>(path: string): Promise<T> => {
@@ -59,16 +49,16 @@ describe('technology-debt scores (built app, demo fleet, browser)', () => {
   }, 150_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await browser?.close(); // closes its contexts too
     await app?.stop(15_000);
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  const newPage = async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    contexts.push(context);
-    return context.newPage();
+  /** A signed-in board page in a context of its own. */
+  const boardPage = async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    await signInToBoard(page, app.baseUrl, ADMIN);
+    return page;
   };
 
   it('serves a score with findings for every agency of the demo at GET /api/scores/agencies', async () => {
@@ -99,8 +89,7 @@ describe('technology-debt scores (built app, demo fleet, browser)', () => {
   }, 180_000);
 
   it('shows the agency ranking on the board: grade in words, trend, top findings; screenshot', async () => {
-    const page = await newPage();
-    await signIn(page, app.baseUrl);
+    const page = await boardPage();
     await page.getByTestId('scores-link').click();
     const rows = page.getByTestId('score-row');
     await rows.first().waitFor({ timeout: 30_000 });
@@ -118,8 +107,7 @@ describe('technology-debt scores (built app, demo fleet, browser)', () => {
   }, 90_000);
 
   it("opens an agency's printable report card: each system's components, caps and findings with evidence and source", async () => {
-    const page = await newPage();
-    await signIn(page, app.baseUrl);
+    const page = await boardPage();
     const worst = ranking[ranking.length - 1];
     await page.goto(`${app.baseUrl}/board/agencies/${worst.agency}/report`);
     await page.getByTestId('report-card').waitFor({ timeout: 30_000 });
