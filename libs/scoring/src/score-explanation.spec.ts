@@ -7,11 +7,11 @@ describe('explainScore', () => {
 
   it('states the score, grade, components and caps', () => {
     expect(text).toContain('System abandoned-system (agency nit, tier critical)');
-    // 20.2 + 14 + 4.5 + 0 + 0: below both caps, so they hold but do not bind
-    expect(text).toMatch(/^Score 38\.7 \/ 100, grade F$/m);
+    // 20.2 + 14 + 0 + 0 + 0: below both caps, so they hold but do not bind
+    expect(text).toMatch(/^Score 34\.2 \/ 100, grade F$/m);
     expect(text).toMatch(/Reliability\s+20\.2 \/ 35/);
     expect(text).toMatch(/TLS\s+14\.0 \/ 20 {2}SSL Labs B/);
-    expect(text).toMatch(/HTTP hygiene\s+4\.5 \/ 15 {2}Observatory D \(30\)/);
+    expect(text).toMatch(/HTTP hygiene\s+0\.0 \/ 15 {2}Observatory F \(0\)/);
     expect(text).toContain('cap.end_of_life: at most 70 (end-of-life software: Apache HTTP Server 2.2, PHP 5.6)');
     expect(text).toContain('cap.availability: at most 60 (availability 97.00% is below 99%)');
   });

@@ -99,8 +99,21 @@ export function fleetPersonas(): Record<string, FleetPersona> {
 }
 
 /**
+ * The session cookie each persona's stack sets (kz-fleet.yaml has no cookie facts; the simulator
+ * sets these per persona: a modern stack flags it fully, PHP / ASP.NET defaults HttpOnly only,
+ * neglected and abandoned stacks nothing).
+ */
+const PERSONA_COOKIES: Record<string, HttpEvidence['cookies']> = {
+  modern: [{ name: 'session', secure: true, httpOnly: true, sameSite: 'Lax' }],
+  dated: [{ name: 'PHPSESSID', secure: false, httpOnly: true, sameSite: null }],
+  neglected: [{ name: 'PHPSESSID', secure: false, httpOnly: false, sameSite: null }],
+  abandoned: [{ name: 'PHPSESSID', secure: false, httpOnly: false, sameSite: null }],
+  'legacy-windows': [{ name: 'ASP.NET_SessionId', secure: false, httpOnly: true, sameSite: null }],
+};
+
+/**
  * What the probes see of a system of a persona: its TLS versions (ECDHE and AES-GCM on TLS 1.2,
- * RSA 2048, a valid certificate, as the simulator serves them), its headers, h2 when it has HTTP/2,
+ * RSA 2048, a valid certificate, as the simulator serves them), its headers and session cookie, h2 when it has HTTP/2,
  * no AAAA (the demo runs on 127.0.0.1), and the reliability given.
  */
 export function personaEvidence(name: string, reliability: Partial<ReliabilityEvidence> = {}): SystemEvidence {
@@ -124,7 +137,7 @@ export function personaEvidence(name: string, reliability: Partial<ReliabilityEv
         alpn: persona.http2 ? 'h2' : 'http/1.1',
       }),
     ],
-    http: [httpEvidence({ url: `https://${name}.kuzet.test:8443/`, headers, redirectsToHttps: null })],
+    http: [httpEvidence({ url: `https://${name}.kuzet.test:8443/`, headers, cookies: PERSONA_COOKIES[name] ?? [], redirectsToHttps: null })],
     dns: [dnsEvidence({ host: `${name}.kuzet.test`, ipv6: false })],
     reliability: reliabilityEvidence(reliability),
   });

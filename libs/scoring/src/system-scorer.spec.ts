@@ -38,26 +38,27 @@ describe('scoreSystem', () => {
       expect(rules(s).sort()).toEqual(['disclosure.server', 'http.x-content-type-options-not-implemented', 'http.x-frame-options-not-implemented', 'modernity.ipv6']);
     });
 
-    it('dated: D (63): nginx 1.24 and PHP 8.1 past end of life, short HSTS, no CSP, no TLS 1.3', () => {
+    it('dated: F (57): nginx 1.24 and PHP 8.1 past end of life, a session cookie without Secure, short HSTS, no CSP, no TLS 1.3', () => {
       const s = scoreSystem(personaEvidence('dated'), { now: NOW });
-      expect(points(s)).toEqual({ reliability: 35, tls: 20, http: 6, obsolescence: 0, modernity: 2 });
-      expect(s).toMatchObject({ score: 63, grade: 'D', tlsGrade: 'A', httpObservatory: { score: 40, grade: 'D+' } });
+      expect(points(s)).toEqual({ reliability: 35, tls: 20, http: 0, obsolescence: 0, modernity: 2 });
+      // Observatory: 100 - 25 (CSP) - 40 (session cookie without Secure, HSTS too short to protect it) - 10 - 5 - 20 -> 0
+      expect(s).toMatchObject({ score: 57, grade: 'F', tlsGrade: 'A', httpObservatory: { score: 0, grade: 'F' } });
       expect(s.caps.map((c) => c.rule)).toEqual(['cap.end_of_life']);
-      expect(rules(s)).toEqual(expect.arrayContaining(['eol.nginx', 'eol.php', 'http.hsts-implemented-max-age-less-than-six-months', 'http.csp-not-implemented', 'modernity.tls13']));
+      expect(rules(s)).toEqual(expect.arrayContaining(['eol.nginx', 'eol.php', 'http.cookies-session-without-secure-flag', 'http.hsts-implemented-max-age-less-than-six-months', 'http.csp-not-implemented', 'modernity.tls13']));
     });
 
-    it('neglected: D (64.5): TLS 1.1, PHP 7.2 past end of life, no HSTS, no HTTP/2', () => {
+    it('neglected: D (60): TLS 1.1, PHP 7.2 past end of life, no HSTS, an unprotected session cookie, no HTTP/2', () => {
       const s = scoreSystem(personaEvidence('neglected'), { now: NOW });
-      expect(points(s)).toEqual({ reliability: 35, tls: 14, http: 4.5, obsolescence: 11, modernity: 0 });
-      expect(s).toMatchObject({ score: 64.5, grade: 'D', tlsGrade: 'B' });
+      expect(points(s)).toEqual({ reliability: 35, tls: 14, http: 0, obsolescence: 11, modernity: 0 });
+      expect(s).toMatchObject({ score: 60, grade: 'D', tlsGrade: 'B' });
       expect(rules(s)).toEqual(expect.arrayContaining(['tls.protocol.tls11', 'eol.php', 'http.hsts-not-implemented', 'modernity.http2']));
       expect(rules(s)).not.toContain('eol.apache-http-server');
     });
 
-    it('abandoned: F (53.5) with findings for TLS 1.0, PHP 5.6 and Apache 2.2 past end of life, and no HSTS', () => {
+    it('abandoned: F (49) with findings for TLS 1.0, PHP 5.6 and Apache 2.2 past end of life, and no HSTS', () => {
       const s = scoreSystem(personaEvidence('abandoned'), { now: NOW });
-      expect(points(s)).toEqual({ reliability: 35, tls: 14, http: 4.5, obsolescence: 0, modernity: 0 });
-      expect(s).toMatchObject({ score: 53.5, grade: 'F', tlsGrade: 'B' });
+      expect(points(s)).toEqual({ reliability: 35, tls: 14, http: 0, obsolescence: 0, modernity: 0 });
+      expect(s).toMatchObject({ score: 49, grade: 'F', tlsGrade: 'B' });
       expect(rules(s)).toEqual(expect.arrayContaining(['tls.protocol.tls10', 'tls.protocol.tls11', 'eol.php', 'eol.apache-http-server', 'http.hsts-not-implemented']));
       const php = s.findings.find((f) => f.rule === 'eol.php')!;
       expect(php.reason).toContain('PHP 5.6 (5.6.40) is past its end of life');
@@ -65,16 +66,17 @@ describe('scoreSystem', () => {
       expect(php.source).toEqual({ standard: 'endoflife.date snapshot 2025-06-01', section: 'PHP 5.6', url: 'https://endoflife.date/php' });
     });
 
-    it('legacy-windows: D (64.5): TLS 1.0, IIS 7.5 (Windows Server 2008 R2) past end of life; ASP.NET 4.x only disclosed', () => {
+    it('legacy-windows: D (60): TLS 1.0, IIS 7.5 (Windows Server 2008 R2) past end of life; ASP.NET 4.x only disclosed', () => {
       const s = scoreSystem(personaEvidence('legacy-windows'), { now: NOW });
-      expect(points(s)).toEqual({ reliability: 35, tls: 14, http: 4.5, obsolescence: 11, modernity: 0 });
-      expect(s).toMatchObject({ score: 64.5, grade: 'D', tlsGrade: 'B' });
+      expect(points(s)).toEqual({ reliability: 35, tls: 14, http: 0, obsolescence: 11, modernity: 0 });
+      expect(s).toMatchObject({ score: 60, grade: 'D', tlsGrade: 'B' });
       expect(rules(s)).toEqual(expect.arrayContaining(['tls.protocol.tls10', 'eol.iis', 'disclosure.x-aspnet-version']));
       expect(rules(s)).not.toContain('eol.dotnetfx');
     });
 
     it('the personas rank modern > neglected = legacy-windows > dated > abandoned', () => {
       const score = (p: string) => scoreSystem(personaEvidence(p), { now: NOW }).score;
+      expect(score('neglected')).toBe(score('legacy-windows'));
       expect(score('modern')).toBeGreaterThan(score('neglected'));
       expect(score('neglected')).toBeGreaterThan(score('dated'));
       expect(score('dated')).toBeGreaterThan(score('abandoned'));
@@ -170,6 +172,15 @@ describe('scoreSystem', () => {
 
     it('refuses a context without a valid now, naming the field', () => {
       expect(() => scoreSystem(systemEvidence(), { now: Number.NaN })).toThrow('context.now');
+    });
+
+    it('refuses evidence the formula cannot read, naming the field', () => {
+      const reliability = systemEvidence().reliability;
+      expect(() => scoreSystem(systemEvidence({ reliability: { ...reliability, availability: 99.5 } }), { now: NOW })).toThrow('reliability.availability: must be a fraction between 0 and 1, got 99.5');
+      expect(() => scoreSystem(systemEvidence({ reliability: { ...reliability, sloTarget: 0 - 1 } }), { now: NOW })).toThrow('reliability.sloTarget');
+      expect(() => scoreSystem(systemEvidence({ reliability: { ...reliability, incidents: 1.5 } }), { now: NOW })).toThrow('reliability.incidents');
+      expect(() => scoreSystem(systemEvidence({ reliability: { ...reliability, mttrMs: -1 } }), { now: NOW })).toThrow('reliability.mttrMs');
+      expect(() => scoreSystem({ ...systemEvidence(), dns: undefined as never }, { now: NOW })).toThrow('dns: must be a list');
     });
   });
 

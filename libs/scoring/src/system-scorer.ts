@@ -12,6 +12,7 @@ import { modernityComponent } from './modernity-component';
 import { reliabilityComponent } from './reliability-component';
 import { END_OF_LIFE_SNAPSHOT, type EndOfLifeProductId } from './end-of-life-snapshot';
 import { ScoringInputError } from './scoring.errors';
+import { validateEvidence } from './evidence-validation';
 
 export interface ScoreContext {
   /** ms since epoch the score is computed for (end-of-life dates and fading are judged at it). */
@@ -38,6 +39,7 @@ function componentScores(findings: readonly Finding[]): Record<ScoreComponentNam
  */
 export function scoreSystem(evidence: SystemEvidence, context: ScoreContext): SystemScore {
   if (!Number.isFinite(context.now)) throw new ScoringInputError('context.now', 'must be a time in ms since epoch');
+  validateEvidence(evidence);
   const { now } = context;
   const tls = tlsComponent(evidence.tls, evidence.http, systemHstsMaxAge(evidence.http));
   const http = httpComponent(evidence.http);
