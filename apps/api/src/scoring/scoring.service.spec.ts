@@ -155,6 +155,18 @@ describe('ScoringService (one scoring run)', () => {
     expect(run.changed).toEqual([{ agency: 'bb', score: 75, grade: 'F' }]);
   });
 
+  it('leaves out a system whose evidence the scorer refuses, and scores the others', async () => {
+    const real = jest.mocked(scoreSystem).getMockImplementation()!;
+    jest.mocked(scoreSystem).mockImplementation((e, ctx) => {
+      if (e.system === 'a2') throw new Error('reliability.availability: must be a fraction between 0 and 1, got 2');
+      return real(e, ctx);
+    });
+    const run = await service.runOnce();
+    expect(run.systems.map((s) => s.system)).toEqual(['a1', 'b1']);
+    expect(snapshots.recordFindings.mock.calls.map(([id]) => id)).toEqual([1, 3]);
+    expect(run.agencies.map((a) => [a.agency, a.score])).toEqual([['aa', 84], ['bb', 75]]);
+  });
+
   it('works without a publisher (no realtime module): scores are still stored', async () => {
     const quiet = new ScoringService(
       collector as unknown as EvidenceCollector,

@@ -1,9 +1,10 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { ScoreUpdate } from '@kuzet/contracts';
 import { FADE_DAYS, scoreAgency, scoreSystem } from '@kuzet/scoring';
-import type { AgencyScore, SystemScore } from '@kuzet/scoring';
+import type { AgencyScore, Finding, SystemScore } from '@kuzet/scoring';
 import { RealtimePublisher } from '../realtime/realtime-publisher.service';
 import { EvidenceCollector } from './evidence-collector.service';
+import type { CollectedEvidence } from './evidence-collector.service';
 import { findingsToRemember } from './finding-history';
 import { ScoreSnapshotsRepository } from './score-snapshots.repository';
 import { scoreDay } from './score-day';
@@ -45,11 +46,10 @@ export class ScoringService {
     const at = new Date(now);
     const day = scoreDay(now);
     const published = this.published ?? (await this.lastPublished());
-    const collected = await this.collector.collect(now);
+    const collected = this.scorable(await this.collector.collect(now), now);
 
     // What is present now decides what counts as fixed; then the fixed ones fade into the score.
-    for (const { system, evidence } of collected)
-      await this.snapshots.recordFindings(system.id, findingsToRemember(scoreSystem(evidence, { now }).findings), at);
+    for (const { system, present } of collected) await this.snapshots.recordFindings(system.id, findingsToRemember(present), at);
     const fadeSince = new Date(now - FADE_DAYS * DAY_MS);
     const fixed = await this.snapshots.fixedSince(
       collected.map((c) => c.system.id),
@@ -85,6 +85,22 @@ export class ScoringService {
     this.published = published;
     this.logger.log({ msg: 'scores computed', day, systems: systems.length, agencies: agencies.length, changed: changed.length });
     return { day, systems, agencies, changed };
+  }
+
+  /**
+   * Each system with the findings its evidence shows now. A system whose evidence the scorer
+   * refuses is left out of this run (its last snapshot stays), with one log line naming it:
+   * one bad record must not stop every agency's score.
+   */
+  private scorable(collected: readonly CollectedEvidence[], now: number): (CollectedEvidence & { present: Finding[] })[] {
+    const out: (CollectedEvidence & { present: Finding[] })[] = [];
+    for (const c of collected)
+      try {
+        out.push({ ...c, present: scoreSystem(c.evidence, { now }).findings });
+      } catch (err) {
+        this.logger.warn({ msg: 'system not scored: evidence refused', system: c.system.code, err: err instanceof Error ? err.message : String(err) });
+      }
+    return out;
   }
 
   private async lastPublished(): Promise<Map<string, ScoreUpdate>> {
