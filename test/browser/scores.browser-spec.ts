@@ -21,6 +21,7 @@ describe('technology-debt scores (built app, demo fleet, browser)', () => {
   let browser: BrowserSession;
   let admin: SignedIn;
   let ranking: AgencyScoreRow[] = [];
+  let controlUrl: string;
 
   const api = async <T>(path: string): Promise<T> => {
     const res = await fetch(`${app.baseUrl}${path}`, { headers: admin.headers });
@@ -30,11 +31,13 @@ describe('technology-debt scores (built app, demo fleet, browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    const controlPort = await freePort();
+    controlUrl = `http://127.0.0.1:${controlPort}`;
     app = startKuzet(
       {
         KUZET_DATA_DIR: dataDir,
         KUZET_EMBEDDED_PG_PORT: String(await freePort()),
-        KUZET_SIMULATOR_CONTROL_PORT: String(await freePort()),
+        KUZET_SIMULATOR_CONTROL_PORT: String(controlPort),
         KUZET_ADMIN_EMAIL: ADMIN.email,
         KUZET_ADMIN_PASSWORD: ADMIN.password,
         KUZET_LOG_LEVEL: 'warn',
@@ -122,4 +125,33 @@ describe('technology-debt scores (built app, demo fleet, browser)', () => {
     expect(await page.locator('.board-top').isVisible()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'scores-report-card-print.png'), fullPage: true });
   }, 90_000);
+
+  it('follows score.updated without a reload: a system taken down changes its agency’s score on the open ranking', async () => {
+    const page = await boardPage();
+    await page.getByTestId('scores-link').click();
+    await page.getByTestId('score-row').first().waitFor({ timeout: 30_000 });
+    await page.evaluate('window.__kuzetMark = 42');
+    // An agency of one system: its score moves with that system's availability.
+    const target = ranking.find((r) => r.system_count === 1)!;
+    const [system] = (await api<{ code: string; agency: string }[]>('/api/catalog/systems')).filter((s) => s.agency === target.agency);
+    const badge = page.locator(`[data-testid="score-row"][data-agency="${target.agency}"] [data-testid="grade-badge"]`);
+    const before = await badge.getAttribute('aria-label');
+    const res = await fetch(`${controlUrl}/systems/${system.code}/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'down', mode: 'refused' }),
+    });
+    expect(res.status).toBeLessThan(300);
+    // The detector confirms the outage, the next scoring run (every 10 s here) changes the score and
+    // sends score.updated; the page refetches the ranking on it.
+    let label = before;
+    const deadline = Date.now() + 120_000;
+    while (label === before && Date.now() < deadline) {
+      await page.waitForTimeout(1_000);
+      label = await badge.getAttribute('aria-label');
+    }
+    expect(label).not.toBe(before);
+    expect(await page.evaluate('window.__kuzetMark ?? null')).toBe(42);
+    await page.screenshot({ path: join(ARTIFACTS, 'scores-ranking-after-fault.png'), fullPage: true });
+  }, 180_000);
 });
