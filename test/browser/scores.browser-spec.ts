@@ -126,6 +126,16 @@ describe('technology-debt scores (built app, demo fleet, browser)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'scores-report-card-print.png'), fullPage: true });
   }, 90_000);
 
+  it("shows a system's findings on its drill-down page", async () => {
+    const page = await boardPage();
+    const worst = ranking[ranking.length - 1].worst!;
+    await page.goto(`${app.baseUrl}/board/systems/${worst.system}`);
+    const card = page.getByTestId('system-tech-debt');
+    await card.getByTestId('grade-badge').waitFor({ timeout: 30_000 });
+    expect(await card.getByTestId('finding').count()).toBeGreaterThan(0);
+    expect(await card.locator('.finding-facts').count()).toBe(await card.getByTestId('finding').count());
+  }, 90_000);
+
   it('follows score.updated without a reload: a system taken down changes its agency’s score on the open ranking', async () => {
     const page = await boardPage();
     await page.getByTestId('scores-link').click();
