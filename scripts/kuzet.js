@@ -17,6 +17,7 @@ const program = new Command()
 require('./cli/validate-command').register(program, { root });
 require('./cli/probe-token-command').register(program, { root });
 require('./cli/user-command').register(program, { root });
+require('./cli/score-command').register(program, { root });
 
 program.parseAsync(process.argv).catch((error) => {
   process.stderr.write(`kuzet: ${error && error.message ? error.message : String(error)}\n`);

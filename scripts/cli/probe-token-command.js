@@ -1,7 +1,6 @@
 'use strict';
-const path = require('node:path');
-const { createRequire } = require('node:module');
 const { requireBuilt } = require('./require-built');
+const { withServerDatabase } = require('./server-database');
 
 /**
  * `kuzet probe-token create|list|revoke`: region-bound tokens for remote probe agents. Uses the
@@ -11,22 +10,13 @@ const { requireBuilt } = require('./require-built');
 function register(program, { root }) {
   const command = program.command('probe-token').description('manage the tokens of remote probe agents');
 
-  const withTokens = async (work) => {
-    // The server's services log through Nest; on the command line only errors are worth a line.
-    createRequire(path.join(root, 'apps/api/package.json'))('@nestjs/common').Logger.overrideLogger(['error']);
-    const { loadAppConfig } = requireBuilt(root, 'apps/api/src/config/app-config.ts');
-    const { openDatabase } = requireBuilt(root, 'apps/api/src/database/open-database.ts');
-    const { dataSourceExecutor } = requireBuilt(root, 'apps/api/src/database/sql-executor.ts');
-    const { ProbeTokensRepository } = requireBuilt(root, 'apps/api/src/probing/tokens/probe-tokens.repository.ts');
-    const { ProbeTokensService } = requireBuilt(root, 'apps/api/src/probing/tokens/probe-tokens.service.ts');
-    const quiet = { log: () => undefined, warn: (m) => process.stderr.write(`${m}\n`), error: (m) => process.stderr.write(`${m}\n`) };
-    const db = await openDatabase(loadAppConfig(process.env), { migrate: true, log: quiet });
-    try {
-      return await work(new ProbeTokensService(new ProbeTokensRepository(dataSourceExecutor(db.dataSource))));
-    } finally {
-      await db.close();
-    }
-  };
+  const withTokens = (work) =>
+    withServerDatabase(root, (dataSource) => {
+      const { dataSourceExecutor } = requireBuilt(root, 'apps/api/src/database/sql-executor.ts');
+      const { ProbeTokensRepository } = requireBuilt(root, 'apps/api/src/probing/tokens/probe-tokens.repository.ts');
+      const { ProbeTokensService } = requireBuilt(root, 'apps/api/src/probing/tokens/probe-tokens.service.ts');
+      return work(new ProbeTokensService(new ProbeTokensRepository(dataSourceExecutor(dataSource))));
+    });
 
   command
     .command('create')

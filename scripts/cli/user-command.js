@@ -1,7 +1,6 @@
 'use strict';
-const path = require('node:path');
-const { createRequire } = require('node:module');
 const { requireBuilt } = require('./require-built');
+const { withServerDatabase } = require('./server-database');
 
 const ROLES = ['admin', 'duty_officer', 'agency_operator', 'viewer'];
 
@@ -14,21 +13,13 @@ const ROLES = ['admin', 'duty_officer', 'agency_operator', 'viewer'];
 function register(program, { root }) {
   const command = program.command('user').description('manage the users who sign in');
 
-  const withUsers = async (work) => {
-    createRequire(path.join(root, 'apps/api/package.json'))('@nestjs/common').Logger.overrideLogger(['error']);
-    const { loadAppConfig } = requireBuilt(root, 'apps/api/src/config/app-config.ts');
-    const { openDatabase } = requireBuilt(root, 'apps/api/src/database/open-database.ts');
-    const { UsersService } = requireBuilt(root, 'apps/api/src/users/users.service.ts');
-    const { PasswordHasher } = requireBuilt(root, 'apps/api/src/users/password-hasher.ts');
-    const { CLI_ACTOR } = requireBuilt(root, 'apps/api/src/audit/audit-entry.ts');
-    const quiet = { log: () => undefined, warn: (m) => process.stderr.write(`${m}\n`), error: (m) => process.stderr.write(`${m}\n`) };
-    const db = await openDatabase(loadAppConfig(process.env), { migrate: true, log: quiet });
-    try {
-      return await work(new UsersService(db.dataSource, new PasswordHasher()), CLI_ACTOR);
-    } finally {
-      await db.close();
-    }
-  };
+  const withUsers = (work) =>
+    withServerDatabase(root, (dataSource) => {
+      const { UsersService } = requireBuilt(root, 'apps/api/src/users/users.service.ts');
+      const { PasswordHasher } = requireBuilt(root, 'apps/api/src/users/password-hasher.ts');
+      const { CLI_ACTOR } = requireBuilt(root, 'apps/api/src/audit/audit-entry.ts');
+      return work(new UsersService(dataSource, new PasswordHasher()), CLI_ACTOR);
+    });
 
   const checkPassword = (password) => {
     if (password !== undefined && (password.length < 8 || password.length > 1024))

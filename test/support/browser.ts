@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium (apt); playwright-core downloads no browser of its own. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -34,4 +34,13 @@ export async function launchBrowser(): Promise<BrowserSession> {
     newContext: (options) => browser.newContext({ viewport: options?.viewport ?? { width: 1440, height: 900 }, locale: 'ru-RU' }),
     close: () => browser.close().catch(() => undefined),
   };
+}
+
+/** Signs in on the board's form and waits for the live connection. */
+export async function signInToBoard(page: Page, baseUrl: string, who: { email: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/board`);
+  await page.getByTestId('login-email').fill(who.email);
+  await page.getByTestId('login-password').fill(who.password);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 30_000 });
 }

@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProbingModule } from './probing/probing.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { ScoringModule } from './scoring/scoring.module';
 import { StatusModule } from './status/status.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { TimeseriesModule } from './timeseries/timeseries.module';
@@ -27,6 +28,8 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     // One instance, shared with the real-time module (a second forRoot would be a second detector).
     const detection = DetectionModule.forRoot({ imports: [IngestModule, CatalogModule] });
+    // One instance too: the scorer publishes score.updated through its publisher.
+    const realtime = RealtimeModule.forRoot({ imports: [detection, IngestModule, CatalogModule] });
     return {
       module: AppModule,
       imports: [
@@ -45,8 +48,9 @@ export class AppModule {
         NotificationsModule,
         SubscriptionsModule,
         detection,
-        RealtimeModule.forRoot({ imports: [detection, IngestModule, CatalogModule] }),
+        realtime,
         UptimeModule,
+        ScoringModule.forRoot({ imports: [realtime] }),
         StatusModule.forRoot({ imports: [detection, CatalogModule] }),
         HealthModule.forRoot({ imports: [detection] }),
         DemoModule,

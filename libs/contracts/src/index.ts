@@ -31,3 +31,4 @@ export * from './auth/auth-api';
 export * from './realtime/realtime-events';
 export * from './incidents/incident-cause';
 export * from './public/public-api.dto';
+export * from './scoring/score-views';

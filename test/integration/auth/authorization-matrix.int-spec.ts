@@ -113,6 +113,10 @@ const MATRIX: Record<string, Case> = {
   'GET /api/uptime/systems/:code': { outcome: SIGNED_IN, url: () => '/api/uptime/systems/portal' },
   'GET /api/uptime/agencies/:code': { outcome: SIGNED_IN, url: () => '/api/uptime/agencies/nit' },
   'GET /api/slo/systems': { outcome: SIGNED_IN, url: () => '/api/slo/systems' },
+  'GET /api/scores/agencies': { outcome: SIGNED_IN, url: () => '/api/scores/agencies' },
+  'GET /api/scores/agencies.csv': { outcome: SIGNED_IN, url: () => '/api/scores/agencies.csv' },
+  'GET /api/scores/agencies/:code': { outcome: SIGNED_IN, url: () => '/api/scores/agencies/nit' },
+  'GET /api/scores/systems/:code': { outcome: SIGNED_IN, url: () => '/api/scores/systems/portal' },
   'GET /api/slo/systems/:code': { outcome: SIGNED_IN, url: () => '/api/slo/systems/portal' },
   'GET /api/checks/:id/results': { outcome: SIGNED_IN, url: (i) => `/api/checks/${i.checkA}/results` },
   'GET /api/checks/:id/latency': { outcome: SIGNED_IN, url: (i) => `/api/checks/${i.checkA}/latency` },
@@ -253,6 +257,8 @@ describe('authorization matrix: every REST route x every role', () => {
     expect((await op('GET', '/api/uptime/systems/registry')).status).toBe(403);
     expect((await op('GET', '/api/uptime/agencies/mju')).status).toBe(403);
     expect((await op('GET', '/api/slo/systems/registry')).status).toBe(403);
+    expect((await op('GET', '/api/scores/agencies/mju')).status).toBe(403);
+    expect((await op('GET', '/api/scores/systems/registry')).status).toBe(403);
     expect((await op('GET', `/api/checks/${seed.checkIds.registry}/results`)).status).toBe(403);
     expect((await op('GET', `/api/checks/${seed.checkIds.registry}/latency`)).status).toBe(403);
     // B's incident was left alone.

@@ -124,6 +124,8 @@ export const appConfigSchema = z.object({
     .pipe(z.array(z.string().regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, 'expected whsec_<base64>')).max(2))
     .optional(),
   KUZET_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).default('http://localhost:3000'),
+  KUZET_SCORING_INTERVAL_S: int(10, 86_400).default(300),
+  KUZET_SCORING_FIRST_RUN_S: int(0, 3_600).default(20),
   KUZET_NOTIFY_TICK_MS: int(0, 60_000).default(1_000),
   KUZET_NOTIFY_BATCH: int(1, 10_000).default(100),
   KUZET_NOTIFY_GIVE_UP_S: int(60, 30 * 86_400).default(86_400),

@@ -97,6 +97,8 @@ export class AppConfig {
     /** Non-public networks anonymous subscribers' webhooks may still reach (none by default). */
     subscriberWebhookAllow: string[];
   };
+  /** Technology-debt scoring: how often every system is scored, and the first run after boot. */
+  readonly scoring: { intervalMs: number; firstRunDelayMs: number };
   /** Probing: agent liveness, long-poll, the embedded agent and heartbeat evaluation. */
   readonly probing: {
     agentTtlS: number;
@@ -200,6 +202,10 @@ export class AppConfig {
       telegramWebhookSecret: v.KUZET_TELEGRAM_WEBHOOK_SECRET,
       sendTimeoutMs: v.KUZET_CHANNEL_TIMEOUT_MS,
       subscriberWebhookAllow: v.KUZET_SUBSCRIBER_WEBHOOK_ALLOW ?? [],
+    };
+    this.scoring = {
+      intervalMs: v.KUZET_SCORING_INTERVAL_S * 1000,
+      firstRunDelayMs: v.KUZET_SCORING_FIRST_RUN_S * 1000,
     };
     this.probing = {
       agentTtlS: v.KUZET_PROBE_AGENT_TTL_S,

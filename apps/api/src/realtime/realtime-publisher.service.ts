@@ -30,7 +30,7 @@ const DEFAULT_SUMMARY_MS = 5000;
 
 /**
  * Turns in-process changes (incidents, system statuses, check results, scores) into delta events
- * on /board (per room) and /public (public systems, public fields). Changes are handled one at a
+ * on /board (per room) and /public (public systems, public fields; no scores). Changes are handled one at a
  * time, in arrival order, so sequence order is change order. With several API nodes each change
  * is also relayed to the others, and every node sequences and sends it to its own sockets.
  */
@@ -76,15 +76,14 @@ export class RealtimePublisher implements OnModuleInit, OnModuleDestroy {
     for (const s of this.subscriptions) s.unsubscribe();
   }
 
-  /** An agency's score changed (called by the scoring module). */
+  /**
+   * An agency's score changed (called by the scoring module). Board only: scores are for the
+   * agencies, duty officers and leadership (DESIGN.md), not part of the citizens' status page.
+   */
   scoreUpdated(update: ScoreUpdate): void {
     this.enqueue(async () => {
       const data = { agency: update.agency, score: update.score, grade: update.grade };
-      const at = this.now();
-      this.publish([
-        { ns: 'board', type: 'score.updated', at, data, rooms: boardRoomsOf(update.agency), keep: true },
-        { ns: 'public', type: 'score.updated', at, data },
-      ]);
+      this.publish([{ ns: 'board', type: 'score.updated', at: this.now(), data, rooms: boardRoomsOf(update.agency), keep: true }]);
     });
   }
 

@@ -78,6 +78,17 @@ export class UptimeService {
     return report(range, timeline, now);
   }
 
+  /**
+   * Each system's uptime over [from, to) in one read (the scorer's 28-day reliability); what
+   * lies after `now` is no data.
+   */
+  async totals(systemIds: readonly number[], from: number, to: number, now = Date.now()): Promise<Map<number, UptimeEntry>> {
+    const byId = await this.repo.statusTimelines(systemIds, new Date(from), new Date(to));
+    const out = new Map<number, UptimeEntry>();
+    for (const id of systemIds) out.set(id, summarize(observedUntil(byId.get(id) ?? [], now), from, to, false).total);
+    return out;
+  }
+
   private async timelines(range: ResolvedRange, systems: readonly UptimeSystem[]): Promise<StatusTimeline[]> {
     const byId = await this.repo.statusTimelines(
       systems.map((s) => s.id),

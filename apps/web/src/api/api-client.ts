@@ -1,6 +1,7 @@
 import type { SessionView } from '@kuzet/contracts/auth/auth-api';
 import type { AgencyView, CheckView, SystemDetail, SystemView } from '@kuzet/contracts/catalog/catalog-api.dto';
 import type { SystemStatusView } from '@kuzet/contracts/realtime/realtime-events';
+import type { AgencyReportCard, AgencyScoreRow, SystemScoreDetail } from '@kuzet/contracts/scoring/score-views';
 import type { DeliveryLogEntry, IncidentDetail, IncidentPage, LatencySeries, PublicUpdateBody, ResultsPage, UptimeReport } from './api-types';
 
 /** The header name of libs/contracts auth-api.ts (CSRF_HEADER); repeated here to keep the bundle free of zod. */
@@ -94,6 +95,9 @@ export class ApiClient {
       'GET',
       `/api/uptime/systems/${encodeURIComponent(system)}?from=${encodeURIComponent(from.toISOString())}&granularity=${granularity}`,
     );
+  scoreRanking = () => this.request<AgencyScoreRow[]>('GET', '/api/scores/agencies');
+  reportCard = (agency: string) => this.request<AgencyReportCard>('GET', `/api/scores/agencies/${encodeURIComponent(agency)}`);
+  systemScore = (system: string) => this.request<SystemScoreDetail>('GET', `/api/scores/systems/${encodeURIComponent(system)}`);
   results = (checkId: number, limit = 20) => this.request<ResultsPage>('GET', `/api/checks/${checkId}/results?limit=${limit}`);
   latency = (checkId: number, from: Date) =>
     this.request<LatencySeries>('GET', `/api/checks/${checkId}/latency?from=${encodeURIComponent(from.toISOString())}`);

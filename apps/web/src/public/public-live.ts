@@ -7,7 +7,7 @@ import {
   type SystemStatusView,
 } from '@kuzet/contracts/realtime/realtime-events';
 
-const EVENT_TYPES: (keyof PublicEventData)[] = ['incident.opened', 'incident.updated', 'incident.resolved', 'system.status', 'score.updated'];
+const EVENT_TYPES: (keyof PublicEventData)[] = ['incident.opened', 'incident.updated', 'incident.resolved', 'system.status'];
 /** While the socket is down the page polls instead. */
 export const POLL_INTERVAL_MS = 30_000;
 /** A storm of events is one refetch: the summary is computed once per change on the server anyway. */

@@ -98,13 +98,12 @@ export interface BoardEventData {
   'results.summary': ResultSummaryBatch;
   'score.updated': ScoreUpdate;
 }
-/** Payloads per event type, on /public (no result summaries, public fields only). */
+/** Payloads per event type, on /public (no result summaries, no scores, public fields only). */
 export interface PublicEventData {
   'incident.opened': PublicIncident;
   'incident.updated': PublicIncident;
   'incident.resolved': PublicIncident;
   'system.status': Omit<SystemStatusView, 'flapping'>;
-  'score.updated': ScoreUpdate;
 }
 
 /**

@@ -4,9 +4,9 @@ import { usePrefs } from '../prefs/prefs-store';
 import { useCatalog } from '../store/board-context';
 import { IncidentFeed } from './IncidentFeed';
 import { NationalOverview } from './NationalOverview';
-import { TechDebtPlaceholder } from './TechDebtPlaceholder';
+import { AgencyScoreSummary } from './AgencyScoreSummary';
 
-/** One agency: its systems (same tiles as the overview), its incidents, its tech-debt score slot. */
+/** One agency: its systems (same tiles as the overview), its incidents, its technology-debt score. */
 export function AgencyPage({ code, onOpenIncident }: { code: string; onOpenIncident: (id: number) => void }) {
   const { lang } = usePrefs();
   const catalog = useCatalog();
@@ -19,7 +19,7 @@ export function AgencyPage({ code, onOpenIncident }: { code: string; onOpenIncid
         <h2>{agency.name[lang]}</h2>
         <p className="muted">{t(lang, 'agencySystems')}: {systems.length}</p>
       </header>
-      <TechDebtPlaceholder agency={code} />
+      <AgencyScoreSummary agency={code} />
       <div className="board-main">
         <NationalOverview systems={systems} />
         <IncidentFeed onOpen={onOpenIncident} agency={code} />

@@ -1,7 +1,7 @@
 import type { SessionUser } from '@kuzet/contracts/auth/auth-api';
 import { t, tk } from '../../i18n';
 import { setPrefs, usePrefs } from '../prefs/prefs-store';
-import { DEAD_LETTERS_PATH } from '../model/board-route';
+import { DEAD_LETTERS_PATH, SCORES_PATH } from '../model/board-route';
 import { linkClick } from '../use-location';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -14,6 +14,7 @@ export function BoardHeader({ user, onSignOut }: { user: SessionUser; onSignOut:
       <a href="/board" onClick={linkClick('/board')} className="brand">Kuzet</a>
       <nav aria-label={t(lang, 'sections')}>
         <a href="/board" onClick={linkClick('/board')}>{t(lang, 'overview')}</a>
+        <a href={SCORES_PATH} onClick={linkClick(SCORES_PATH)} data-testid="scores-link">{t(lang, 'scores')}</a>
         {(user.role === 'admin' || user.role === 'duty_officer') && (
           <a href={DEAD_LETTERS_PATH} onClick={linkClick(DEAD_LETTERS_PATH)} data-testid="dead-letters-link">{t(lang, 'deadLetters')}</a>
         )}

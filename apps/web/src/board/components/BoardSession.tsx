@@ -16,6 +16,8 @@ import { DeadLettersPage } from './DeadLettersPage';
 import { IncidentFeed } from './IncidentFeed';
 import { IncidentPanel } from './IncidentPanel';
 import { NationalOverview } from './NationalOverview';
+import { ReportCardPage } from './ReportCardPage';
+import { ScoreRankingPage } from './ScoreRankingPage';
 import { SystemPage } from './SystemPage';
 import { WallStrip } from './WallStrip';
 
@@ -71,6 +73,8 @@ export function BoardSession({ session, onSignedOut }: { session: SessionView; o
           <main className="board-body">
             {route.page === 'system' && <SystemPage code={route.code} onOpenIncident={open} />}
             {route.page === 'agency' && <AgencyPage code={route.code} onOpenIncident={open} />}
+            {route.page === 'reportCard' && <ReportCardPage code={route.code} />}
+            {route.page === 'scores' && <ScoreRankingPage />}
             {route.page === 'deadLetters' && <DeadLettersPage />}
             {(route.page === 'overview' || route.page === 'unknown') && (
               <div className="board-main">

@@ -9,9 +9,10 @@ import { CheckSection } from './CheckSection';
 import { DependenciesPanel } from './DependenciesPanel';
 import { IncidentFeed } from './IncidentFeed';
 import { StatusBadge } from './StatusBadge';
+import { SystemScoreCard } from './SystemScoreCard';
 import { UptimeBars } from './UptimeBars';
 
-/** Drill-down of one system: status, dependencies, uptime, and per check latency, results and TLS. */
+/** Drill-down of one system: status, dependencies, uptime, technology-debt findings, and per check latency, results and TLS. */
 export function SystemPage({ code, onOpenIncident }: { code: string; onOpenIncident: (id: number) => void }) {
   const { lang } = usePrefs();
   const catalog = useCatalog();
@@ -32,6 +33,7 @@ export function SystemPage({ code, onOpenIncident }: { code: string; onOpenIncid
       </header>
       <DependenciesPanel system={system} />
       <UptimeBars system={code} />
+      <SystemScoreCard system={code} agency={system.agency} />
       <IncidentFeed onOpen={onOpenIncident} system={code} />
       <div className="checks">
         {checks.error && <p role="alert" className="error">{t(lang, 'loadFailed')}: {checks.error}</p>}

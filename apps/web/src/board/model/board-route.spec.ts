@@ -1,4 +1,4 @@
-import { agencyPath, DEAD_LETTERS_PATH, incidentFromSearch, parseBoardRoute, systemPath } from './board-route';
+import { agencyPath, DEAD_LETTERS_PATH, incidentFromSearch, parseBoardRoute, reportCardPath, SCORES_PATH, systemPath } from './board-route';
 
 describe('parseBoardRoute', () => {
   it('knows the board pages and round-trips their paths', () => {
@@ -9,6 +9,9 @@ describe('parseBoardRoute', () => {
     expect(parseBoardRoute('/board/nope/x/y')).toEqual({ page: 'unknown' });
     expect(parseBoardRoute('/status')).toEqual({ page: 'unknown' });
     expect(parseBoardRoute(DEAD_LETTERS_PATH)).toEqual({ page: 'deadLetters' });
+    expect(parseBoardRoute(SCORES_PATH)).toEqual({ page: 'scores' });
+    expect(parseBoardRoute(reportCardPath('mf'))).toEqual({ page: 'reportCard', code: 'mf' });
+    expect(parseBoardRoute('/board/agencies/mf/other')).toEqual({ page: 'unknown' });
   });
 
   it("reads the incident of an alert's link", () => {

@@ -55,6 +55,12 @@ export function useStatusOrderVersion(enabled: boolean): unknown {
   const subscribe = useCallback((l: () => void) => (enabled ? store.subscribe(keys.nationalCounts, l) : () => undefined), [store, enabled]);
   return useSyncExternalStore(subscribe, () => (enabled ? store.nationalCounts() : null));
 }
+/** Grows on every score.updated (of `agency`, or of any agency without one): a cue to refetch scores. */
+export function useScoreVersion(agency?: string): number {
+  const store = useBoardStore();
+  const key = agency === undefined ? keys.scores : keys.score(agency);
+  return useKey(key, () => store.version(key));
+}
 /** Re-renders on any change in the agency (one of its systems or incidents). */
 export function useAgencyVersion(agency: string): number {
   const store = useBoardStore();

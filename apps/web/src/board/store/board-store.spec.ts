@@ -124,8 +124,12 @@ describe('BoardStore', () => {
     store.applyEvent(event('results.summary', { from: '', to: '', systems: [{ ...summary, up: 6 }] }));
     expect(calls.n).toBe(1);
     expect(store.listenerCount(keys.summary('esf'))).toBe(0);
+    const before = store.version(keys.scores);
     store.applyEvent(event('score.updated', { agency: 'mf', score: 71, grade: 'C' }));
     expect(store.score('mf')?.grade).toBe('C');
+    // The ranking and the agency's card refetch on these.
+    expect(store.version(keys.scores)).toBe(before + 1);
+    expect(store.version(keys.score('mf'))).toBe(1);
   });
 
   it('keeps national counts per status through snapshots and events', () => {

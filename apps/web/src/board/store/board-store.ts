@@ -19,6 +19,8 @@ export const keys = {
   incident: (id: number) => `incident:${id}`,
   agency: (code: string) => `agency:${code}`,
   score: (agency: string) => `score:${agency}`,
+  /** Any agency's score changed (views that list every agency refetch). */
+  scores: 'scores',
   incidentList: 'incidents',
   nationalCounts: 'national-counts',
   catalog: 'catalog',
@@ -148,7 +150,7 @@ export class BoardStore implements BoardStreamSink {
         break;
       case 'score.updated':
         this.scores.set(event.data.agency, event.data);
-        changed.add(keys.score(event.data.agency));
+        changed.add(keys.score(event.data.agency)).add(keys.scores);
         break;
     }
     for (const k of changed) this.notify(k);
