@@ -72,6 +72,11 @@ export class PublicReadService {
     return this.uptimeBetween(code, addDays(today, -(days - 1)), today);
   }
 
+  /** Counts the uptime lists' lifetimes: a page rendered in an earlier one shows older bars. */
+  uptimeEpoch(): number {
+    return Math.floor(this.clock.now() / UPTIME_LIST_MAX_AGE_MS);
+  }
+
   /** Every public system's last `days` days, in catalog order; computed once per 30 s per `days`. */
   uptimeList(days: number): Promise<PublicUptimeList> {
     const now = this.clock.now();

@@ -30,6 +30,10 @@ export class StatusPageData implements PublicPageData {
     return this.reads.uptimeList(days);
   }
 
+  async version(): Promise<string> {
+    return `${(await this.snapshots.snapshot()).etag}/${this.reads.uptimeEpoch()}`;
+  }
+
   getIncident(id: number): Promise<PublicIncidentView | null> {
     return orNull(this.reads.incident(id));
   }

@@ -20,6 +20,11 @@ export interface PublicPageData {
   getUptimes(days: number): Promise<PublicUptimeList | null>;
   getIncident(id: number): Promise<PublicIncidentView | null>;
   getIncidents(cursor: string | null): Promise<PublicIncidentPage | null>;
+  /**
+   * Changes whenever anything a page shows may have changed (the snapshot's ETag, the uptime
+   * list's age): rendered pages are kept until it does. Absent: pages are rendered every time.
+   */
+  version?(): Promise<string>;
 }
 
 /** Nest token of the PublicPageData the public status module provides. */

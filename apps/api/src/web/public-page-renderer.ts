@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { PublicPageData } from './public-page-data';
+import { RenderedPage, RenderedPageCache } from './rendered-page-cache';
 
 export interface PublicPageRequest {
   path: string;
@@ -37,6 +38,7 @@ export function loadPublicSsr(file: string): PublicSsrModule | null {
 export class PublicPageRenderer {
   private readonly logger = new Logger(PublicPageRenderer.name);
   private readonly template: string;
+  private readonly cache = new RenderedPageCache();
 
   constructor(
     templateFile: string,
@@ -44,6 +46,24 @@ export class PublicPageRenderer {
     private readonly data: PublicPageData,
   ) {
     this.template = readFileSync(templateFile, 'utf8');
+  }
+
+  /**
+   * The page from the cache while the data it shows has not changed (PublicPageData.version);
+   * rendered afresh, and not kept, when the source has no version or cannot say it.
+   */
+  async renderCached(request: PublicPageRequest): Promise<RenderedPage> {
+    let version: string | undefined;
+    try {
+      version = await this.data.version?.();
+    } catch {
+      version = undefined;
+    }
+    if (version === undefined) return new RenderedPage(await this.render(request));
+    // What the page depends on besides the data: the URL, the language cookie, Accept-Language.
+    const langCookie = /(?:^|;\s*)kuzet_lang=([^;]*)/.exec(request.cookie ?? '')?.[1] ?? '';
+    const key = [version, request.path, request.search, langCookie, request.acceptLanguage ?? ''].join('\n');
+    return this.cache.get(key, () => this.render(request));
   }
 
   async render(request: PublicPageRequest): Promise<RenderedPublicPage> {

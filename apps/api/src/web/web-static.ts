@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NullPublicPageData, PUBLIC_PAGE_DATA, type PublicPageData } from './public-page-data';
 import { loadPublicSsr, PublicPageRenderer } from './public-page-renderer';
+import { pickEncoding } from './rendered-page-cache';
 
 /** Pages of the React app rendered only in the browser: each answers with index.html. */
 const SPA_ROUTES = ['/board', '/board/*', '/admin', '/admin/*'];
@@ -55,19 +56,22 @@ export async function registerWebApp(app: NestFastifyApplication, webDist: strin
   const renderer = new PublicPageRenderer(join(webDist, 'index.html'), ssr, pageData(app));
   const renderPage = async (req: FastifyRequest, reply: FastifyReply) => {
     const url = new URL(req.url, 'http://localhost');
-    const page = await renderer.render({
+    const rendered = await renderer.renderCached({
       path: url.pathname,
       search: url.search,
       cookie: req.headers.cookie,
       acceptLanguage: req.headers['accept-language'],
     });
+    const encoding = pickEncoding(req.headers['accept-encoding']);
+    const body = await rendered.body(encoding);
+    if (encoding !== 'identity') void reply.header('content-encoding', encoding);
     return reply
-      .code(page.status)
+      .code(rendered.page.status)
       .header('content-type', 'text/html; charset=utf-8')
-      .header('content-language', page.lang)
+      .header('content-language', rendered.page.lang)
       .header('cache-control', REVALIDATE_CACHE)
-      .header('vary', 'Accept-Language, Cookie')
-      .send(page.html);
+      .header('vary', 'Accept-Language, Cookie, Accept-Encoding')
+      .send(body);
   };
   for (const route of PUBLIC_ROUTES) fastify.get(route, renderPage);
   return true;
