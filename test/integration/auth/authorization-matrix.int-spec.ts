@@ -58,6 +58,7 @@ const MATRIX: Record<string, Case> = {
   'GET /api/public/v1/systems': { outcome: PUBLIC, url: () => '/api/public/v1/systems' },
   'GET /api/public/v1/systems/:code': { outcome: PUBLIC, url: () => '/api/public/v1/systems/portal' },
   'GET /api/public/v1/systems/:code/uptime': { outcome: PUBLIC, url: () => '/api/public/v1/systems/portal/uptime' },
+  'GET /api/public/v1/uptime': { outcome: PUBLIC, url: () => '/api/public/v1/uptime?days=7' },
   'GET /api/public/v1/systems/:code/feed.rss': { outcome: PUBLIC, url: () => '/api/public/v1/systems/portal/feed.rss' },
   'GET /api/public/v1/systems/:code/feed.atom': { outcome: PUBLIC, url: () => '/api/public/v1/systems/portal/feed.atom' },
   'GET /api/public/v1/systems/:code/badge.svg': { outcome: PUBLIC, url: () => '/api/public/v1/systems/portal/badge.svg' },

@@ -139,6 +139,20 @@ describe('public API /api/public/v1 (real PostgreSQL, anonymous)', () => {
     expect(bad.text).toContain('days');
   });
 
+  it('GET /uptime: the same days for every public system in one answer, none for a non-public one; days validated', async () => {
+    const res = await get('/api/public/v1/uptime?days=3');
+    expect(res.status).toBe(200);
+    expect(res.body.days).toBe(3);
+    const codes = res.body.systems.map((s: Json) => s.system);
+    const one = await get('/api/public/v1/systems/gateway/uptime?days=3');
+    expect(res.body.systems.find((s: Json) => s.system === 'gateway')).toEqual(one.body);
+    expect(codes).not.toContain('portal');
+    expect(codes).toEqual((await get('/api/public/v1/systems')).body.map((s: Json) => s.code));
+    const bad = await get('/api/public/v1/uptime?days=0');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('days');
+  });
+
   it('GET /incidents: public systems only, keyset paged; /incidents/{id} 404 for a non-public one', async () => {
     const page = await get('/api/public/v1/incidents?limit=1');
     expect(page.status).toBe(200);
@@ -221,6 +235,7 @@ describe('public API /api/public/v1 (real PostgreSQL, anonymous)', () => {
         'systems',
         'systems/{code}',
         'systems/{code}/uptime',
+        'uptime',
         'systems/{code}/feed.rss',
         'systems/{code}/feed.atom',
         'systems/{code}/badge.svg',
