@@ -3,15 +3,18 @@
 // anonymous readers on loopback while an incident storm runs in the simulator (faults injected and
 // cleared on a rotating set of public systems, so the public snapshot keeps changing). autocannon
 // measures, one after the other, for BENCH_STATUS_DURATION_S each:
-//   - GET /api/public/v1/status (the JSON summary, served from memory once per change);
+//   - GET /api/public/v1/status (the JSON summary, served from memory once per change, brotli
+//     made once per change), with a browser's Accept-Encoding and (json_identity) without;
 //   - GET /en/status (the server-rendered page, asked for with a browser's Accept-Encoding);
-//   - the baseline: a static file of the same bytes as the status JSON, served by the same process
-//     (@fastify/static), measured in the same run; ratio_to_static = json / static requests per second.
+//   - the baseline: a static file of the same bytes as the status JSON with its precompressed
+//     copies, served by the same process (@fastify/static), measured in the same run;
+//     ratio_to_static = json / static requests per second.
 // The public rate limit is raised for the run (one client address makes every request here).
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { startSimulator, type SimulatorHandle } from '../../../apps/simulator/src';
@@ -30,6 +33,7 @@ const WEB_DIST = join(ROOT, 'apps/web/dist');
 const BASELINE_FILE = 'bench-status-baseline.json';
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 const TARGETS = { json_requests_per_second: 5_000, json_p99_ms: 50, ratio_to_static: 0.5, html_requests_per_second: 2_000 };
 
 const progress = (event: string, data: Record<string, unknown> = {}) => console.log(JSON.stringify({ event: `bench.status.${event}`, ...data }));
@@ -152,6 +156,8 @@ async function main(): Promise<void> {
     // The static server lists its files when it starts: the baseline file must be there first.
     mkdirSync(WEB_DIST, { recursive: true });
     writeFileSync(join(WEB_DIST, BASELINE_FILE), summary);
+    writeFileSync(join(WEB_DIST, `${BASELINE_FILE}.br`), brotliCompressSync(summary, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }));
+    writeFileSync(join(WEB_DIST, `${BASELINE_FILE}.gz`), gzipSync(summary));
     app = startApp(port, database, catalogDir, dataDir);
     await healthy(base, app);
     progress('ready', { public_systems: publicCodes.length, summary_bytes: Buffer.byteLength(summary), database });
@@ -159,11 +165,13 @@ async function main(): Promise<void> {
     const storm = startStorm(simulator, publicCodes);
     await sleep(2 * INTERVAL_S * 1000); // the first incidents open before measuring
     const incidentsAtStart = ((await (await fetch(`${base}/api/public/v1/status`)).json()) as { active_incidents: unknown[] }).active_incidents.length;
+    // Everything is asked for as a browser asks (Accept-Encoding): the status JSON, the page and
+    // the static file each go out as brotli (the static one from its .br copy written at build).
     // The baseline first: a slow measurement must not leave a backlog for the next one.
-    const staticBaseline = await measure('static', `${base}/${BASELINE_FILE}`);
-    const json = await measure('json', `${base}/api/public/v1/status`);
-    // As a browser asks for it (the page is 90 days x every system: it goes out compressed).
-    const html = await measure('html', `${base}/en/status`, { 'accept-encoding': 'gzip, deflate, br' });
+    const staticBaseline = await measure('static', `${base}/${BASELINE_FILE}`, BROWSER);
+    const json = await measure('json', `${base}/api/public/v1/status`, BROWSER);
+    const jsonIdentity = await measure('json_identity', `${base}/api/public/v1/status`);
+    const html = await measure('html', `${base}/en/status`, BROWSER);
     const injected = await storm.stop();
 
     const ratio = Number((json.requests_per_second / staticBaseline.requests_per_second).toFixed(3));
@@ -182,7 +190,8 @@ async function main(): Promise<void> {
       static_baseline_requests_per_second: staticBaseline.requests_per_second,
       static_baseline_p99_ms: staticBaseline.p99_ms,
       ratio_to_static: ratio,
-      details: { json, html, static: staticBaseline },
+      json_identity_requests_per_second: jsonIdentity.requests_per_second,
+      details: { json, json_identity: jsonIdentity, html, static: staticBaseline },
       targets: TARGETS,
       met: {
         json_requests_per_second: json.requests_per_second >= TARGETS.json_requests_per_second,
@@ -195,11 +204,11 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/results/status.json'), `${JSON.stringify(report, null, 2)}\n`);
     progress('done', { json_rps: report.json_requests_per_second, json_p99_ms: report.json_p99_ms, html_rps: report.html_requests_per_second, static_rps: report.static_baseline_requests_per_second, ratio_to_static: ratio });
-    if ([json, html, staticBaseline].some((m) => m.non_2xx > 0 || m.errors > 0)) throw new Error('some requests failed: see details in the report');
+    if ([json, jsonIdentity, html, staticBaseline].some((m) => m.non_2xx > 0 || m.errors > 0)) throw new Error('some requests failed: see details in the report');
   } finally {
     await stop(app);
     await simulator.stop();
-    rmSync(join(WEB_DIST, BASELINE_FILE), { force: true });
+    for (const suffix of ['', '.br', '.gz']) rmSync(join(WEB_DIST, `${BASELINE_FILE}${suffix}`), { force: true });
     rmSync(catalogDir, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
     await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);

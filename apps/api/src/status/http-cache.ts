@@ -1,3 +1,5 @@
+import { CompressedBody, pickEncoding } from '../web/rendered-page-cache';
+
 /** Cache-Control of the public API: a short max-age, and stale copies served while refreshing. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 
@@ -14,26 +16,37 @@ export function etagMatches(ifNoneMatch: string | string[] | undefined, etag: st
 }
 
 interface RequestHeaders {
-  headers: { 'if-none-match'?: string | string[] };
+  headers: { 'if-none-match'?: string | string[]; 'accept-encoding'?: string | string[] };
 }
 interface Reply {
   header(name: string, value: string): unknown;
   status(code: number): Reply;
   type(contentType: string): Reply;
-  send(body?: string): unknown;
+  send(body?: string | Buffer): unknown;
 }
 
-/** Sends a generated document with its ETag and Cache-Control; 304 when the client has it. */
+/**
+ * Sends a generated document with its ETag and Cache-Control; 304 when the client has it. With
+ * `compressed` (made once per document), a client that accepts brotli or gzip gets that copy.
+ */
 export async function sendCached(
   request: RequestHeaders,
   reply: Reply,
-  document: { body: string; etag: string; contentType: string; cacheControl: string },
+  document: { body: string; etag: string; contentType: string; cacheControl: string; compressed?: CompressedBody },
 ): Promise<void> {
   reply.header('Cache-Control', document.cacheControl);
   reply.header('ETag', document.etag);
+  if (document.compressed) reply.header('Vary', 'Accept-Encoding');
   if (etagMatches(request.headers['if-none-match'], document.etag)) {
     await reply.status(304).send();
     return;
   }
-  await reply.type(document.contentType).send(document.body);
+  const encoding = document.compressed ? pickEncoding(request.headers['accept-encoding']) : 'identity';
+  if (encoding === 'identity' || !document.compressed) {
+    await reply.type(document.contentType).send(document.body);
+    return;
+  }
+  const body = await document.compressed.body(encoding);
+  reply.header('Content-Encoding', encoding);
+  await reply.type(document.contentType).send(body);
 }

@@ -10,6 +10,7 @@ import { publicMaintenance } from './public-maintenance';
 import { toPublicIncidentView, toPublicSystem } from './public-projections';
 import { PublicStatusRepository } from './public-status.repository';
 import { StatusClock } from './status-clock';
+import { CompressedBody } from '../web/rendered-page-cache';
 
 /**
  * Even without an event the snapshot is rebuilt after this long: maintenance windows start and end
@@ -21,6 +22,8 @@ export const SNAPSHOT_MAX_AGE_MS = 15_000;
 export interface PublicSnapshot {
   summary: PublicStatusSummary;
   body: string;
+  /** The body's brotli and gzip copies, each made once per snapshot when first asked for. */
+  compressed: CompressedBody;
   etag: string;
   systems: ReadonlyMap<string, PublicSystem>;
   builtAt: number;
@@ -117,9 +120,11 @@ export class PublicSnapshotService implements OnModuleInit, OnModuleDestroy {
     };
     // The ETag covers the content, not the build time: an unchanged rebuild keeps clients' 304s.
     const etag = etagOf(JSON.stringify({ ...summary, generated_at: undefined }));
+    const body = JSON.stringify(summary);
     return {
       summary,
-      body: JSON.stringify(summary),
+      body,
+      compressed: new CompressedBody(body),
       etag,
       systems: new Map(systems.map((s) => [s.code, s])),
       builtAt: now,

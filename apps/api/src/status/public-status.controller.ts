@@ -28,6 +28,7 @@ export class PublicStatusController {
     const s = await this.snapshots.snapshot();
     await sendCached(request, reply, {
       body: s.body,
+      compressed: s.compressed,
       etag: s.etag,
       contentType: 'application/json; charset=utf-8',
       cacheControl: PUBLIC_CACHE_CONTROL,

@@ -10,25 +10,34 @@ export const RENDERED_PAGE_LIMIT = 256;
 
 export type PageEncoding = 'br' | 'gzip' | 'identity';
 
-/** One rendered page and its compressed copies, each made once, when first asked for. */
-export class RenderedPage {
+/** A body and its compressed copies, each made once, when first asked for. */
+export class CompressedBody {
   private readonly encoded = new Map<PageEncoding, Promise<Buffer>>();
+  private readonly raw: Buffer;
 
-  constructor(readonly page: RenderedPublicPage) {}
+  constructor(text: string) {
+    this.raw = Buffer.from(text);
+  }
 
   body(encoding: PageEncoding): Promise<Buffer> {
     let body = this.encoded.get(encoding);
     if (!body) {
-      const raw = Buffer.from(this.page.html);
       body =
         encoding === 'br'
-          ? brotli(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+          ? brotli(this.raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
           : encoding === 'gzip'
-            ? gzipAsync(raw, { level: 6 })
-            : Promise.resolve(raw);
+            ? gzipAsync(this.raw, { level: 6 })
+            : Promise.resolve(this.raw);
       this.encoded.set(encoding, body);
     }
     return body;
+  }
+}
+
+/** One rendered page and its compressed copies. */
+export class RenderedPage extends CompressedBody {
+  constructor(readonly page: RenderedPublicPage) {
+    super(page.html);
   }
 }
 
