@@ -54,8 +54,13 @@ describe('one probe region cut off (built app, three regions)', () => {
     };
     r2 = start('r2', t2, false);
     r3 = start('r3', t3, true);
-    // a bound, not a speed figure: three agents must each get their assignment and two successes
-    await env.waitForStatus([SYSTEM], 'operational', 60_000);
+    // a bound, not a speed figure: the agents got their assignments and the system has a status.
+    // Not "operational" alone: with r3 cut off from its start, r3 may turn hard down before the
+    // other regions' second success, and the system then goes straight to the regional warning.
+    await env.waitFor(`${SYSTEM} has a status`, 60_000, async () => {
+      const status = (await env.statuses()).get(SYSTEM)?.status;
+      return status === 'operational' || status === 'degraded_performance' ? status : undefined;
+    });
   }, 150_000);
 
   afterAll(async () => {
