@@ -216,6 +216,31 @@ describe('public status page (browser, built app, demo fleet)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'public-status-no-js.png'), fullPage: true });
   }, 120_000);
 
+  it('subscribes by e-mail from a system page with scripts off: the form is preset to the system and answers in the page language', async () => {
+    const noJs = await newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${app.baseUrl}/ru/status`);
+    const firstSystem = page.getByTestId('public-system').first().locator('a').first();
+    await firstSystem.click();
+    await page.getByTestId('subscribe-link').click();
+    expect(new URL(page.url()).pathname).toBe('/ru/status/subscribe');
+    const preset = await page.locator('#subscribe-scope').inputValue();
+    expect(preset).toMatch(/^system:/);
+    expect(new URL(page.url()).searchParams.get('system')).toBe(preset.slice('system:'.length));
+    await page.getByLabel('Адрес e-mail').fill('citizen@mail.kz');
+    await page.getByRole('button', { name: 'Подписаться' }).click();
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    expect(await page.locator('main p').first().textContent()).toContain('Почти готово');
+    await page.screenshot({ path: join(ARTIFACTS, 'public-subscribe-sent-ru.png'), fullPage: true });
+
+    // The form itself, hydrated, passes axe like the other pages.
+    const live = await (await newContext()).newPage();
+    await live.goto(`${app.baseUrl}/kk/status/subscribe`);
+    await live.getByTestId('subscribe').waitFor();
+    const axe = await runAxe(live);
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  }, 60_000);
+
   it('loads only the public scripts (no board, admin or charts), within 150 KB gzipped, from hashed immutable files', async () => {
     const page = await (await newContext()).newPage();
     const scripts: string[] = [];

@@ -76,6 +76,12 @@ describe('public leak scan (built app, simulator: one public and one non-public 
     ];
     for (const lang of PUBLIC_LANGUAGES) {
       paths.push(`/${lang}/`, `${base}/feed.rss?lang=${lang}`, `${base}/feed.atom?lang=${lang}`);
+      paths.push(
+        `/${lang}/status/systems/${PUBLIC_SYSTEM}`,
+        `/${lang}/status/incidents/${open.pub.id}`,
+        `/${lang}/status/history`,
+        `/${lang}/status/subscribe?system=${PUBLIC_SYSTEM}`,
+      );
       for (const doc of ['feed.rss', 'feed.atom', 'badge.svg', 'uptime-badge.svg'])
         paths.push(`${base}/systems/${PUBLIC_SYSTEM}/${doc}?lang=${lang}`);
     }

@@ -112,7 +112,7 @@ describe('public subscriptions on PostgreSQL with a real SMTP server', () => {
     expect(update.parsed.text).toContain('Себебі анықталды, жөндеп жатырмыз');
     expect(update.parsed.text).toContain('Мәртебе: Себебі анықталды');
     expect(update.parsed.text).toContain('(Asia/Almaty)');
-    expect(update.parsed.text).toContain(`${PUBLIC_URL}/kk/incidents/${incidentId}`);
+    expect(update.parsed.text).toContain(`${PUBLIC_URL}/kk/status/incidents/${incidentId}`);
     expect(update.parsed.headers.get('content-language')).toBe('kk');
     for (const mail of [opened, update]) {
       expect(mail.parsed.text).not.toMatch(/10\.0\.0\.7|internal|sev\d|SEV\d|Cause found|Причина/);
@@ -182,7 +182,17 @@ describe('public subscriptions on PostgreSQL with a real SMTP server', () => {
 
   it('tells nobody about a non-public system, and queues a signed-webhook body with public fields for a webhook subscriber', async () => {
     const hook = await subscribe({ webhook_url: 'https://hooks.example.org/kuzet', scope: 'all', language: 'en' });
-    expect([hook.statusCode, hook.json()]).toEqual([202, { status: 'accepted', confirmation: 'none' }]);
+    expect([hook.statusCode, hook.json()]).toEqual([202, { status: 'accepted', confirmation: 'webhook' }]);
+    // Double opt-in: the webhook gets a verification event and stays pending until its link is used.
+    const [verify] = (await ds.query(
+      `SELECT kind, payload FROM notification_outbox WHERE channel = 'webhook' AND recipient = 'https://hooks.example.org/kuzet'`,
+    )) as { kind: string; payload: { notice: { webhook: { type: string; data: { confirm_url: string } } } } }[];
+    expect([verify.kind, verify.payload.notice.webhook.type]).toEqual(['subscription_confirm', 'subscription.verify']);
+    expect(await state('https://hooks.example.org/kuzet')).toEqual(['pending']);
+    const confirmPath = verify.payload.notice.webhook.data.confirm_url.slice(PUBLIC_URL.length);
+    const confirmed = await h.app.inject({ method: 'POST', url: confirmPath });
+    expect([confirmed.statusCode, confirmed.json()]).toEqual([200, { status: 'confirmed' }]);
+    expect(await state('https://hooks.example.org/kuzet')).toEqual(['active']);
     await h.tick();
     const before = Number(((await ds.query('SELECT max(id) AS id FROM notification_outbox')) as { id: string }[])[0].id);
     const hidden = await h.setStatus(systems['egov-gateway'], 'partial_outage');
@@ -211,6 +221,46 @@ describe('public subscriptions on PostgreSQL with a real SMTP server', () => {
     expect(rows[0].payload.notice.headers).toBeUndefined();
     // Without KUZET_WEBHOOK_SECRETS nothing unsigned leaves: a final failure, as for agency webhooks.
     expect(rows.map((r) => [r.state, r.last_error])).toContainEqual(['dead', 'webhook has no signing secret']);
+  });
+
+  it('the public page form: a plain urlencoded POST signs up, sends the confirmation, and answers an HTML page in the chosen language', async () => {
+    const form = (fields: Record<string, string>, remoteAddress = `198.51.100.${++address}`) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/public/v1/subscriptions/form',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        payload: new URLSearchParams(fields).toString(),
+        remoteAddress,
+      });
+    const sent = await form({ email: 'Form.User@mail.kz', scope: 'system:egov-tax', language: 'ru' });
+    expect(sent.statusCode).toBe(202);
+    expect(sent.headers['content-type']).toContain('text/html');
+    expect(sent.body).toContain('<html lang="ru">');
+    expect(sent.body).toContain('Почти готово');
+    expect(sent.body).not.toContain('form.user');
+    expect(await state('form.user@mail.kz')).toEqual(['pending']);
+    await h.tick();
+    const [mail] = await smtp.waitForMessages(1);
+    expect([mail.envelopeTo, mail.parsed.subject]).toEqual([['form.user@mail.kz'], 'Подтвердите подписку на статус Kuzet']);
+
+    const bad = await form({ email: 'not-an-address', scope: 'system:egov-tax', language: 'en' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('email: expected an e-mail address');
+    expect(bad.body).toContain('href="/en/status/subscribe?system=egov-tax"');
+    const badScope = await form({ email: 'a@mail.kz', scope: 'everything', language: 'kk' });
+    expect([badScope.statusCode, badScope.body.includes('scope: expected')]).toEqual([400, true]);
+    const hidden = await form({ email: 'a@mail.kz', scope: 'system:egov-gateway', language: 'en' });
+    expect([hidden.statusCode, hidden.body.includes('There is no public system or agency')]).toEqual([404, true]);
+    // Only this path takes a form: any other write under /api still wants JSON.
+    const elsewhere = await h.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/subscriptions',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=a%40mail.kz&scope=all&language=en',
+    });
+    expect(elsewhere.statusCode).toBe(415);
+    const long = await form({ email: `${'a'.repeat(5000)}@mail.kz`, scope: 'all', language: 'en' });
+    expect([long.statusCode, long.body.includes('email: ')]).toEqual([400, true]);
   });
 
   it('forgets sign-ups never confirmed once their link has expired, and only those', async () => {
@@ -361,5 +411,41 @@ describe('webhook subscribers: signed delivery, and a 410 Gone ends the subscrip
     await h.tick();
     await h.tick();
     expect(receiver.received).toHaveLength(2);
+  });
+
+  it('verifies a webhook sign-up with a signed subscription.verify event; nothing else reaches it until its link is POSTed', async () => {
+    const ids = await seedCatalog(ds, 'kgd', [{ code: 'kgd-tax', public: true }]);
+    const seen = receiver.received.length;
+    const signUp = await h.app.inject({
+      method: 'POST',
+      url: '/api/public/v1/subscriptions',
+      payload: { webhook_url: 'https://hooks.example.org/verify-me', scope: { system: 'kgd-tax' }, language: 'ru' },
+      remoteAddress: '198.51.100.200',
+    });
+    expect([signUp.statusCode, signUp.json()]).toEqual([202, { status: 'accepted', confirmation: 'webhook' }]);
+    // The sign-up refuses loopback URLs, so the pending subscription and its queued event are
+    // pointed at this loopback receiver before delivery: what is sent is the service's own event.
+    await ds.query(`UPDATE subscriptions SET address = $1 WHERE address = 'https://hooks.example.org/verify-me'`, [receiver.url]);
+    await ds.query(`UPDATE notification_outbox SET recipient = $1 WHERE recipient = 'https://hooks.example.org/verify-me'`, [receiver.url]);
+    await h.tick();
+    const [verify] = (await receiver.waitForDeliveries(seen + 1)).slice(seen);
+    expect(verify.verified).toBe(true);
+    const data = (verify.payload as { type: string; data: { confirm_url: string; scope: string; language: string; expires_at: string } }).data;
+    expect((verify.payload as { type: string }).type).toBe('subscription.verify');
+    expect(data.language).toBe('ru');
+    expect(new Date(data.expires_at).getTime()).toBeGreaterThan(Date.now());
+
+    // Pending: an incident on the followed system sends nothing to it.
+    const incidentId = await h.setStatus(ids['kgd-tax'], 'major_outage');
+    await h.tick();
+    await h.tick();
+    expect(receiver.received).toHaveLength(seen + 1);
+
+    const confirm = await h.app.inject({ method: 'POST', url: data.confirm_url.slice(PUBLIC_URL.length) });
+    expect([confirm.statusCode, confirm.json()]).toEqual([200, { status: 'confirmed' }]);
+    await h.app.get(IncidentsService).addPublicUpdate(incidentId, 'identified', { kk: 'к', ru: 'Причина найдена', en: 'Found' }, 'duty@kuzet.test');
+    await h.tick();
+    const [update] = (await receiver.waitForDeliveries(seen + 2)).slice(seen + 1);
+    expect(update.payload).toMatchObject({ type: 'status.incident.public_update', data: { language: 'ru', incident: { system: 'kgd-tax' } } });
   });
 });

@@ -25,4 +25,11 @@ describe('jsonBodyRefusal', () => {
     expect(jsonBodyRefusal('POST', '/api/public/v1/subscriptions/unsubscribe?token=abc', form)).toBeUndefined();
     expect(jsonBodyRefusal('POST', '/api/public/v1/subscriptions', form)).toContain('application/json');
   });
+
+  it('takes the public sign-up form as urlencoded only: no multipart or text there, and no form on the JSON sign-up', () => {
+    expect(jsonBodyRefusal('POST', '/api/public/v1/subscriptions/form', body('application/x-www-form-urlencoded'))).toBeUndefined();
+    expect(jsonBodyRefusal('POST', '/api/public/v1/subscriptions/form', body('multipart/form-data; boundary=x'))).toContain('application/json');
+    expect(jsonBodyRefusal('POST', '/api/public/v1/subscriptions/form', body('text/plain'))).toContain('application/json');
+    expect(jsonBodyRefusal('POST', '/api/public/v1/subscriptions/form/x', body('application/x-www-form-urlencoded'))).toContain('application/json');
+  });
 });

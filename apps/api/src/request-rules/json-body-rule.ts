@@ -10,6 +10,14 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ANY_BODY_PATHS = [/^\/api\/push\//, /^\/api\/public\/v1\/subscriptions\/unsubscribe$/];
 
 /**
+ * The public page's sign-up form works without scripts, so it posts a plain form. A cross-site
+ * post there can only start a double opt-in, which the address's owner must still confirm. (Nest's
+ * Fastify adapter parses urlencoded bodies, within the app's body limit.)
+ */
+const FORM_PATHS = [/^\/api\/public\/v1\/subscriptions\/form$/];
+const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+
+/**
  * Writes to the API carry JSON or nothing. A browser sends a cross-site form (urlencoded,
  * multipart, text/plain) without a preflight; refusing every other type closes login CSRF and
  * leaves a cross-site request only JSON, which needs CORS the API never grants.
@@ -23,5 +31,6 @@ export function jsonBodyRefusal(method: string, url: string, headers: IncomingHt
   if (!hasBody) return undefined;
   const mediaType = String(headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (mediaType === 'application/json') return undefined;
+  if (mediaType === FORM_MEDIA_TYPE && FORM_PATHS.some((p) => p.test(path))) return undefined;
   return `a request body must be sent as application/json (Content-Type: application/json), not ${mediaType || 'without a content type'}`;
 }

@@ -13,5 +13,5 @@ export function unsubscribeUrl(publicUrl: string, token: string): string {
 
 /** The incident's page on the public status site. */
 export function publicIncidentUrl(publicUrl: string, language: string, incidentId: number): string {
-  return `${base(publicUrl)}/${language}/incidents/${incidentId}`;
+  return `${base(publicUrl)}/${language}/status/incidents/${incidentId}`;
 }

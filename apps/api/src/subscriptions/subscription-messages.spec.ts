@@ -39,7 +39,7 @@ describe('subscriber messages', () => {
     expect(n.text).toContain('Статус: Причина установлена');
     expect(n.text).toContain('Система: Портал eGov (МЦРИАП)');
     expect(n.text).toContain('09:05 (Asia/Almaty)');
-    expect(n.text).toContain('Подробнее: https://status.kuzet.test/ru/incidents/7');
+    expect(n.text).toContain('Подробнее: https://status.kuzet.test/ru/status/incidents/7');
     expect(n.text).toContain('Отписаться: https://status.kuzet.test/api/public/v1/subscriptions/unsubscribe?token=tok_unsub');
     expect(n.headers).toEqual({
       'List-Unsubscribe': '<https://status.kuzet.test/api/public/v1/subscriptions/unsubscribe?token=tok_unsub>',

@@ -32,6 +32,28 @@ export function confirmationNotice(scope: ScopeLabel, language: SubscriptionLang
   };
 }
 
+/**
+ * The double opt-in of a webhook: a `subscription.verify` event POSTed to the webhook itself,
+ * carrying the confirmation link. The receiver (or whoever reads its log) POSTs or opens
+ * `confirm_url`; until then nothing else is sent there.
+ */
+export function webhookVerificationNotice(
+  scope: ScopeLabel,
+  language: SubscriptionLanguage,
+  publicUrl: string,
+  token: string,
+  expiresAt: number,
+): OutboxNotice {
+  const mail = confirmationNotice(scope, language, publicUrl, token);
+  return {
+    ...mail,
+    webhook: {
+      type: 'subscription.verify',
+      data: { scope: scopeText(scope, language), confirm_url: confirmUrl(publicUrl, token), expires_at: new Date(expiresAt).toISOString() },
+    },
+  };
+}
+
 /** The webhook body of a subscriber update: public fields only. */
 export function updateWebhookEvent(event: PublicIncidentEvent, unsubscribe: string): NonNullable<OutboxNotice['webhook']> {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -26,6 +26,11 @@ export interface SubscriptionPhrases {
   pageCancelled: string;
   pageUnknown: string;
   pageExpired: string;
+  pageSent: string;
+  pageInvalid: string;
+  pageLimited: string;
+  pageNotPublic: string;
+  pageBack: string;
 }
 
 export const SUBSCRIPTION_PHRASES: Record<SubscriptionLanguage, SubscriptionPhrases> = {
@@ -53,6 +58,11 @@ export const SUBSCRIPTION_PHRASES: Record<SubscriptionLanguage, SubscriptionPhra
     pageCancelled: 'This subscription was cancelled. Subscribe again to receive updates.',
     pageUnknown: 'This link is not valid.',
     pageExpired: 'This confirmation link has expired. Subscribe again.',
+    pageSent: 'Almost done: open the link we sent to this address to confirm the subscription. If nothing arrives, check the spam folder.',
+    pageInvalid: 'The form has a mistake; go back and correct it.',
+    pageLimited: 'Too many sign-ups in a short time. Try again later.',
+    pageNotPublic: 'There is no public system or agency with that name.',
+    pageBack: 'Back to the form',
   },
   ru: {
     confirmSubject: 'Подтвердите подписку на статус Kuzet',
@@ -78,6 +88,11 @@ export const SUBSCRIPTION_PHRASES: Record<SubscriptionLanguage, SubscriptionPhra
     pageCancelled: 'Эта подписка отменена. Подпишитесь заново, чтобы получать обновления.',
     pageUnknown: 'Эта ссылка недействительна.',
     pageExpired: 'Срок действия ссылки истёк. Подпишитесь заново.',
+    pageSent: 'Почти готово: откройте ссылку, которую мы отправили на этот адрес, чтобы подтвердить подписку. Если письма нет, проверьте папку «Спам».',
+    pageInvalid: 'В форме ошибка; вернитесь и исправьте её.',
+    pageLimited: 'Слишком много подписок за короткое время. Попробуйте позже.',
+    pageNotPublic: 'Публичной системы или ведомства с таким именем нет.',
+    pageBack: 'Вернуться к форме',
   },
   kk: {
     confirmSubject: 'Kuzet мәртебесіне жазылуды растаңыз',
@@ -103,6 +118,11 @@ export const SUBSCRIPTION_PHRASES: Record<SubscriptionLanguage, SubscriptionPhra
     pageCancelled: 'Бұл жазылым тоқтатылған. Жаңартуларды алу үшін қайта жазылыңыз.',
     pageUnknown: 'Бұл сілтеме жарамсыз.',
     pageExpired: 'Растау сілтемесінің мерзімі өтті. Қайта жазылыңыз.',
+    pageSent: 'Аз қалды: жазылымды растау үшін осы мекенжайға жіберілген сілтемені ашыңыз. Хат келмесе, «Спам» қалтасын тексеріңіз.',
+    pageInvalid: 'Пішінде қате бар; оралып, түзетіңіз.',
+    pageLimited: 'Қысқа уақытта тым көп жазылым. Кейінірек қайталаңыз.',
+    pageNotPublic: 'Мұндай атаулы ашық жүйе немесе мекеме жоқ.',
+    pageBack: 'Пішінге оралу',
   },
 };
 

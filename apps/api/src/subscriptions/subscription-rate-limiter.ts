@@ -4,13 +4,15 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitStore } from '../auth/rate-limit-store';
 import { AppConfig } from '../config/app-config';
+import type { SubscriptionChannel } from './subscription-record';
 
 const sha256 = (parts: readonly unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 
 /**
  * Sign-up limits (rate-limiter-flexible over the shared counter store, PostgreSQL in the app):
- * per client address (one source signing up many addresses) and per e-mail (one inbox flooded
- * with confirmation requests). Keys are sha256: no address or e-mail is stored in clear.
+ * per client address (one source signing up many addresses) and per recipient, an e-mail or a
+ * webhook URL (one inbox or endpoint flooded with confirmation requests). Keys are sha256: no
+ * address, e-mail or URL is stored in clear.
  */
 @Injectable()
 export class SubscriptionRateLimiter {
@@ -28,9 +30,10 @@ export class SubscriptionRateLimiter {
     return take(this.addresses, sha256(['address', address]));
   }
 
-  /** Counts a sign-up for this e-mail; the seconds to wait when over the limit, else 0. */
-  takeEmail(email: string): Promise<number> {
-    return take(this.emails, sha256(['email', email]));
+  /** Counts a sign-up for this e-mail or webhook URL; the seconds to wait when over the limit, else 0. */
+  takeRecipient(channel: SubscriptionChannel, recipient: string): Promise<number> {
+    // The e-mail key keeps its old shape so that counters running at an upgrade stay valid.
+    return take(this.emails, sha256(channel === 'email' ? ['email', recipient] : [channel, recipient]));
   }
 }
 

@@ -158,13 +158,6 @@ export class SubscriptionsRepository {
     );
   }
 
-  async activate(id: number, language: SubscriptionLanguage, now: number): Promise<void> {
-    await this.sql.query(
-      `UPDATE subscriptions SET state = 'active', language = $2, confirmed_at = $3, unsubscribed_at = NULL WHERE id = $1`,
-      [id, language, at(now)],
-    );
-  }
-
   async byConfirmHash(hash: string): Promise<SubscriptionRecord | undefined> {
     const rows = await this.sql.query<SubscriptionRow>('SELECT * FROM subscriptions WHERE confirm_token_hash = $1 FOR UPDATE', [hash]);
     return rows[0] && toRecord(rows[0]);

@@ -30,7 +30,6 @@ class FakeStore {
       },
       renewConfirmation: async (id: number, language: Row['language'], hash: string, expiresAt: number) =>
         void Object.assign(this.row(id), { state: 'pending', language, confirmHash: hash, confirmExpiresAt: expiresAt }),
-      activate: async (id: number, language: Row['language']) => void Object.assign(this.row(id), { state: 'active', language }),
       scopeLabel: async (scope: SubscriptionScope) => (scope.kind === 'all' ? scope : { kind: scope.kind, name: { kk: 'k', ru: 'r', en: 'e' } }),
       byConfirmHash: async (hash: string) => this.rows.find((r) => r.confirmHash === hash),
       confirm: async (id: number) => void Object.assign(this.row(id), { state: 'active' }),
@@ -113,13 +112,30 @@ describe('SubscriptionsService', () => {
     expect(await service.confirm(token)).toEqual({ outcome: 'unknown', language: null });
   });
 
-  it('activates a webhook at once and queues no confirmation', async () => {
-    expect(await service.subscribe({ channel: 'webhook', address: 'https://hooks.example.org/k', scope: 'all', language: 'en' }, null)).toEqual({
-      status: 'accepted',
-      confirmation: 'none',
-    });
-    expect(store.rows[0]).toMatchObject({ state: 'active', scope: { kind: 'all' } });
-    expect(store.outbox).toEqual([]);
+  it('keeps a webhook pending and POSTs it a verification event whose link turns it on', async () => {
+    const hook = { channel: 'webhook' as const, address: 'https://hooks.example.org/k', scope: 'all' as const, language: 'en' as const };
+    expect(await service.subscribe(hook, null)).toEqual({ status: 'accepted', confirmation: 'webhook' });
+    expect(store.rows[0]).toMatchObject({ state: 'pending', scope: { kind: 'all' } });
+    expect(store.outbox).toHaveLength(1);
+    const row = store.outbox[0];
+    expect(row).toMatchObject({ kind: 'subscription_confirm', channel: 'webhook', recipient: 'https://hooks.example.org/k', language: 'en' });
+    const event = 'notice' in row.payload ? row.payload.notice.webhook : undefined;
+    expect(event?.type).toBe('subscription.verify');
+    expect(event?.data.expires_at).toBe(new Date(clock.t + CONFIRM_TTL_MS).toISOString());
+    const token = new URL(String(event?.data.confirm_url)).searchParams.get('token') ?? '';
+    expect(await service.confirm(token)).toEqual({ outcome: 'confirmed', language: 'en' });
+    expect(store.rows[0].state).toBe('active');
+    // Signing up again once active sends nothing more.
+    await service.subscribe(hook, null);
+    expect(store.outbox).toHaveLength(1);
+  });
+
+  it('limits verification events per webhook URL as per e-mail', async () => {
+    const hook = { channel: 'webhook' as const, address: 'https://hooks.example.org/flood', scope: 'all' as const, language: 'en' as const };
+    await service.subscribe(hook, 'a1');
+    await service.subscribe(hook, 'a2');
+    await expect(service.subscribe(hook, 'a3')).rejects.toBeInstanceOf(SubscriptionRateLimitedError);
+    await expect(service.subscribe({ ...hook, address: 'https://hooks.example.org/other' }, 'a3')).resolves.toMatchObject({ status: 'accepted' });
   });
 
   it('refuses a scope that is not public', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from '../notifications/notifications.options';
 import { DetectionClock } from '../detection/detection-clock';
-import { confirmationNotice } from './subscription-messages';
+import { confirmationNotice, webhookVerificationNotice } from './subscription-messages';
 import { SubscriptionRateLimiter } from './subscription-rate-limiter';
 import type { SubscriptionChannel, SubscriptionLanguage, SubscriptionScope } from './subscription-record';
 import { SubscriptionTokens, tokenHash } from './subscription-tokens';
@@ -22,16 +22,21 @@ export interface SignUp {
 /** The same answer whatever was there before, so a sign-up reveals nothing about other subscribers. */
 export interface SignUpAnswer {
   status: 'accepted';
-  /** email: a confirmation link was sent (or the address already follows this scope). */
-  confirmation: 'email' | 'none';
+  /**
+   * Where the confirmation link went (or would have, when the address already follows this scope):
+   * by e-mail, or as a `subscription.verify` event POSTed to the webhook.
+   */
+  confirmation: SubscriptionChannel;
 }
 
 export type ConfirmOutcome = 'confirmed' | 'cancelled' | 'expired' | 'unknown';
 export type UnsubscribeOutcome = 'unsubscribed' | 'unknown';
 
 /**
- * Sign-up with double opt-in for e-mail (a pending row and a confirmation message queued in the
- * outbox in one transaction), confirmation, one-click unsubscribe. Webhooks are active at once.
+ * Sign-up with double opt-in (a pending row and a confirmation message queued in the outbox in
+ * one transaction), confirmation, one-click unsubscribe. A webhook is confirmed the same way: the
+ * link goes to the webhook itself, so only whoever receives its requests can turn it on, and a
+ * stranger cannot point the platform's traffic at someone else's endpoint.
  */
 @Injectable()
 export class SubscriptionsService {
@@ -49,21 +54,13 @@ export class SubscriptionsService {
     const addressWait = await this.limiter.takeAddress(clientAddress);
     if (addressWait > 0) throw new SubscriptionRateLimitedError(addressWait);
     const address = input.channel === 'email' ? input.address.trim().toLowerCase() : input.address;
-    const answer: SignUpAnswer = { status: 'accepted', confirmation: input.channel === 'email' ? 'email' : 'none' };
+    const answer: SignUpAnswer = { status: 'accepted', confirmation: input.channel };
     return this.uow.run(async (tx) => {
       const scope = await this.resolveScope(tx, input.scope);
-      if (input.channel === 'email') {
-        const emailWait = await this.limiter.takeEmail(address);
-        if (emailWait > 0) throw new SubscriptionRateLimitedError(emailWait);
-      }
+      const recipientWait = await this.limiter.takeRecipient(input.channel, address);
+      if (recipientWait > 0) throw new SubscriptionRateLimitedError(recipientWait);
       const existing = await tx.subscriptions.find(input.channel, address, scope);
       const now = this.clock.now();
-      if (input.channel === 'webhook') {
-        if (existing) await tx.subscriptions.activate(existing.id, input.language, now);
-        else await this.insert(tx, { ...input, address, scope }, null, now);
-        this.logger.log({ event: 'subscription.webhook', scope: scope.kind });
-        return answer;
-      }
       // Already following: nothing to send (and the same answer as a new sign-up).
       if (existing?.state === 'active') return answer;
       const token = this.tokens.next();
@@ -73,7 +70,10 @@ export class SubscriptionsService {
       else id = await this.insert(tx, { ...input, address, scope }, { hash: tokenHash(token), expiresAt }, now);
       // A concurrent sign-up of the same address and scope won the insert: it sends its own link.
       if (id === undefined) return answer;
-      const notice = confirmationNotice(await tx.subscriptions.scopeLabel(scope), input.language, this.options.publicUrl, token);
+      const label = await tx.subscriptions.scopeLabel(scope);
+      const notice = input.channel === 'email'
+        ? confirmationNotice(label, input.language, this.options.publicUrl, token)
+        : webhookVerificationNotice(label, input.language, this.options.publicUrl, token, expiresAt);
       await tx.outbox.insertOutbox(
         [
           {
@@ -82,7 +82,7 @@ export class SubscriptionsService {
             kind: 'subscription_confirm',
             level: 0,
             incidentIds: [],
-            channel: 'email',
+            channel: input.channel,
             recipient: address,
             language: input.language,
             payload: { notice },
@@ -92,7 +92,7 @@ export class SubscriptionsService {
         ],
         this.options.giveUpAfterMs,
       );
-      this.logger.log({ event: 'subscription.pending', subscription: id, scope: scope.kind });
+      this.logger.log({ event: 'subscription.pending', subscription: id, channel: input.channel, scope: scope.kind });
       return answer;
     });
   }

@@ -5,6 +5,7 @@ import type { PublicPageState } from './public-data';
 import { publicText, type PublicText } from './public-i18n';
 import { PUBLIC_LANGS, publicHref } from './public-routes';
 import { StatusBadge } from './StatusBadge';
+import { SubscribeForm } from './SubscribeForm';
 import { SystemGroups, SystemRow } from './SystemGroups';
 
 export interface PublicPageProps {
@@ -75,6 +76,8 @@ function Home({ state, text, group }: { state: PublicPageState; text: PublicText
       </section>
       <p>
         <a href={publicHref(text.lang, { kind: 'history', cursor: null })}>{text.t('history')}</a>
+        {' · '}
+        <a href={publicHref(text.lang, { kind: 'subscribe', system: null, agency: null })} data-testid="subscribe-link">{text.t('subscribe')}</a>
       </p>
     </>
   );
@@ -105,6 +108,9 @@ function SystemPage({ state, text }: { state: PublicPageState; text: PublicText 
           <IncidentCard key={i.id} incident={i} system={system} text={text} />
         ))}
       </section>
+      <p>
+        <a href={publicHref(text.lang, { kind: 'subscribe', system: system.code, agency: null })} data-testid="subscribe-link">{text.t('subscribeSystem')}</a>
+      </p>
     </>
   );
 }
@@ -153,6 +159,8 @@ function Body({ state, text, failed }: { state: PublicPageState; text: PublicTex
     }
     case 'history':
       return state.incidents ? <HistoryPage state={state} text={text} /> : <Loading text={text} failed={failed} />;
+    case 'subscribe':
+      return state.summary ? <SubscribeForm summary={state.summary} route={route} text={text} /> : <Loading text={text} failed={failed} />;
     case 'not_found':
       return notFound;
   }

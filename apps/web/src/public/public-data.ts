@@ -74,6 +74,9 @@ export async function loadPublicPage(
       state.incidents = await source.getIncidents(route.cursor);
       state.missing = !state.incidents;
       break;
+    case 'subscribe':
+      state.missing = !state.summary;
+      break;
     case 'not_found':
       break;
   }

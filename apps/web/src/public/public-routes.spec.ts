@@ -10,6 +10,9 @@ describe('public routes', () => {
     ['/status/incidents/abc', '', { lang: null, route: { kind: 'not_found' } }],
     ['/status/history', '?cursor=c1', { lang: null, route: { kind: 'history', cursor: 'c1' } }],
     ['/de/status', '', { lang: null, route: { kind: 'not_found' } }],
+    ['/kk/status/subscribe', '', { lang: 'kk', route: { kind: 'subscribe', system: null, agency: null } }],
+    ['/en/status/subscribe', '?system=egov-portal', { lang: 'en', route: { kind: 'subscribe', system: 'egov-portal', agency: null } }],
+    ['/en/status/subscribe', '?agency=<script>', { lang: 'en', route: { kind: 'subscribe', system: null, agency: null } }],
   ])('parses %s%s', (path, search, expected) => {
     expect(parsePublicUrl(path, search)).toEqual(expected);
   });
@@ -20,6 +23,8 @@ describe('public routes', () => {
       { kind: 'system', code: 'tax-cabinet' },
       { kind: 'incident', id: 7 },
       { kind: 'history', cursor: 'a b' },
+      { kind: 'subscribe', system: null, agency: 'egov' },
+      { kind: 'subscribe', system: 'tax-cabinet', agency: null },
     ] as const) {
       const url = new URL(publicHref('kk', route), 'http://x');
       expect(parsePublicUrl(url.pathname, url.search)).toEqual({ lang: 'kk', route });

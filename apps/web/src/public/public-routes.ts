@@ -10,6 +10,8 @@ export type PublicRoute =
   | { kind: 'system'; code: string }
   | { kind: 'incident'; id: number }
   | { kind: 'history'; cursor: string | null }
+  /** The e-mail sign-up form, preset to a system or an agency when the link names one. */
+  | { kind: 'subscribe'; system: string | null; agency: string | null }
   | { kind: 'not_found' };
 
 export interface ParsedPublicUrl {
@@ -26,7 +28,10 @@ export function isPublicPath(pathname: string): boolean {
   return /^\/((kk|ru|en)(\/.*)?|status(\/.*)?)?$/.test(pathname);
 }
 
-/** `/`, `/status`, `/status/systems/{code}`, `/status/incidents/{id}`, `/status/history`, each also under `/{kk|ru|en}`. */
+/**
+ * `/`, `/status`, `/status/systems/{code}`, `/status/incidents/{id}`, `/status/history`,
+ * `/status/subscribe`, each also under `/{kk|ru|en}`.
+ */
 export function parsePublicUrl(pathname: string, search = ''): ParsedPublicUrl {
   const parts = pathname.split('/').filter(Boolean);
   const first = parts[0];
@@ -40,6 +45,10 @@ export function parsePublicUrl(pathname: string, search = ''): ParsedPublicUrl {
   if (parts.length === 3 && parts[1] === 'incidents' && /^[1-9][0-9]{0,15}$/.test(parts[2]))
     return { lang, route: { kind: 'incident', id: Number(parts[2]) } };
   if (parts.length === 2 && parts[1] === 'history') return { lang, route: { kind: 'history', cursor: query.get('cursor') || null } };
+  if (parts.length === 2 && parts[1] === 'subscribe') {
+    const code = (name: string) => (SYSTEM_CODE.test(query.get(name) ?? '') ? query.get(name) : null);
+    return { lang, route: { kind: 'subscribe', system: code('system'), agency: code('agency') } };
+  }
   return { lang, route: { kind: 'not_found' } };
 }
 
@@ -54,6 +63,10 @@ export function publicHref(lang: PublicLanguage, route: PublicRoute): string {
       return `/${lang}/status/incidents/${route.id}`;
     case 'history':
       return `/${lang}/status/history${route.cursor ? `?cursor=${encodeURIComponent(route.cursor)}` : ''}`;
+    case 'subscribe': {
+      const scope = route.system ? `?system=${encodeURIComponent(route.system)}` : route.agency ? `?agency=${encodeURIComponent(route.agency)}` : '';
+      return `/${lang}/status/subscribe${scope}`;
+    }
     case 'not_found':
       return `/${lang}/status`;
   }

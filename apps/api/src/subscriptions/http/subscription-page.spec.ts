@@ -8,7 +8,7 @@ describe('subscription pages', () => {
   });
 
   it('shows the three languages, the subscriber language first', () => {
-    const html = subscriptionPage('confirmed', 'ru', undefined);
+    const html = subscriptionPage('confirmed', 'ru');
     expect(html).toContain('<html lang="ru">');
     expect(html.indexOf('Подписка подтверждена.')).toBeLessThan(html.indexOf('Жазылым расталды.'));
     expect(html).toContain('Your subscription is confirmed.');
@@ -16,8 +16,8 @@ describe('subscription pages', () => {
   });
 
   it('has a POST button on the unsubscribe question only, with the action escaped', () => {
-    const html = subscriptionPage('unsubscribe', 'en', '?token=a"b');
+    const html = subscriptionPage('unsubscribe', 'en', { formAction: '?token=a"b' });
     expect(html).toContain('<form method="post" action="?token=a&quot;b">');
-    expect(subscriptionPage('unsubscribed', 'en', '?token=x')).not.toContain('<form');
+    expect(subscriptionPage('unsubscribed', 'en', { formAction: '?token=x' })).not.toContain('<form');
   });
 });

@@ -35,6 +35,24 @@ export const subscribeBodySchema = z
 
 export class SubscribeBodyDto extends createZodDto(subscribeBodySchema) {}
 
+/** The public page's sign-up form (urlencoded): e-mail only; scope as "all", "system:{code}" or "agency:{code}". */
+export const subscribeFormSchema = z.object({
+  email: z.email({ error: 'expected an e-mail address' }).max(254),
+  scope: z
+    .string({ error: 'expected "all", "system:{code}" or "agency:{code}"' })
+    .regex(/^(all|(system|agency):[a-z0-9][a-z0-9_.-]{0,99})$/i, 'expected "all", "system:{code}" or "agency:{code}"'),
+  language: z.enum(['kk', 'ru', 'en']),
+});
+export type SubscribeForm = z.infer<typeof subscribeFormSchema>;
+
+/** The form's scope field as the service takes it. */
+export function formScope(scope: string): 'all' | { system: string } | { agency: string } {
+  const [kind, code] = scope.split(':');
+  if (kind === 'system') return { system: code };
+  if (kind === 'agency') return { agency: code };
+  return 'all';
+}
+
 export const tokenQuerySchema = z.object({
   token: z.string().min(16, 'expected the token from the link').max(128, 'expected the token from the link'),
 });
@@ -43,7 +61,7 @@ export class TokenQueryDto extends createZodDto(tokenQuerySchema) {}
 
 export const signUpAnswerSchema = z.object({
   status: z.literal('accepted'),
-  confirmation: z.enum(['email', 'none']),
+  confirmation: z.enum(['email', 'webhook']),
 });
 
 export class SignUpAnswerDto extends createZodDto(signUpAnswerSchema) {}
