@@ -234,7 +234,7 @@ describe('public status page (browser, built app, demo fleet)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'public-subscribe-sent-ru.png'), fullPage: true });
 
     // The form itself, hydrated, passes axe like the other pages.
-    const live = await (await newContext()).newPage();
+    const live = await (await newContext({ bypassCSP: true })).newPage();
     await live.goto(`${app.baseUrl}/kk/status/subscribe`);
     await live.getByTestId('subscribe').waitFor();
     const axe = await runAxe(live);
