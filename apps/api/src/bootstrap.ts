@@ -9,6 +9,8 @@ import { setupOpenApi } from './openapi';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { DataExceptionFilter } from './request-rules/data-exception.filter';
 import { registerRequestRules } from './request-rules/request-rules';
+import { publicStatusFastPath } from './status/public-status-fast-path';
+import { FastPaths } from './web/fast-paths';
 import { registerSecurityHeaders } from './web/security-headers';
 import { registerWebApp } from './web/web-static';
 
@@ -32,11 +34,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(app.get(Logger));
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, { redisUrl: config.realtime.redisUrl }));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  // First of all request hooks: the surge path answers before helmet, middleware and logging.
+  const fastPaths = new FastPaths(app.getHttpAdapter().getInstance());
+  const status = publicStatusFastPath(app);
+  if (status) fastPaths.add(status);
   await registerSecurityHeaders(app);
   registerRequestRules(app);
   app.useGlobalFilters(new DataExceptionFilter(app.getHttpAdapter()));
   setupOpenApi(app);
-  await registerWebApp(app, findWebDist());
+  await registerWebApp(app, findWebDist(), fastPaths);
   return app;
 }
 

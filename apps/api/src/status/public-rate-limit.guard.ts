@@ -22,18 +22,25 @@ export class PublicRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    const key = clientAddress(http.getRequest<FastifyRequest>()) ?? 'unknown';
+    const retryAfter = await this.take(clientAddress(http.getRequest<FastifyRequest>()));
+    if (retryAfter === 0) return true;
+    void http.getResponse<FastifyReply>().header('Retry-After', String(retryAfter));
+    throw new HttpException(tooManyRequests(retryAfter), HttpStatus.TOO_MANY_REQUESTS);
+  }
+
+  /** Counts one request from this client; the seconds it must wait when over the limit, else 0. */
+  async take(address: string | null): Promise<number> {
     try {
-      await this.limiter.consume(key);
-      return true;
+      await this.limiter.consume(address ?? 'unknown');
+      return 0;
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      void http.getResponse<FastifyReply>().header('Retry-After', String(retryAfter));
-      throw new HttpException(
-        { statusCode: 429, error: 'Too Many Requests', message: `too many requests: retry after ${retryAfter} s` },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+      return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     }
   }
+}
+
+/** The 429 body, the same from the guard and from the fast path. */
+export function tooManyRequests(retryAfter: number): { statusCode: 429; error: string; message: string } {
+  return { statusCode: 429, error: 'Too Many Requests', message: `too many requests: retry after ${retryAfter} s` };
 }

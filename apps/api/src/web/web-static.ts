@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
+import type { FastPaths } from './fast-paths';
 import { join } from 'node:path';
 import { NullPublicPageData, PUBLIC_PAGE_DATA, type PublicPageData } from './public-page-data';
 import { loadPublicSsr, PublicPageRenderer } from './public-page-renderer';
@@ -11,6 +12,8 @@ import { pickEncoding } from './rendered-page-cache';
 const SPA_ROUTES = ['/board', '/board/*', '/admin', '/admin/*'];
 /** The public pages, rendered on the server (apps/web/src/public/public-routes.ts parses them). */
 const PUBLIC_ROUTES = ['/', '/status', '/status/*', ...['kk', 'ru', 'en'].flatMap((l) => [`/${l}`, `/${l}/*`])];
+/** The same paths as one test, for the fast path (apps/web/src/public/public-routes.ts isPublicPath). */
+const PUBLIC_PAGE_PATH = /^\/((kk|ru|en)(\/.*)?|status(\/.*)?)?$/;
 
 /** Hashed file names never change content: cache for a year. Everything else revalidates. */
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
@@ -28,9 +31,10 @@ function pageData(app: NestFastifyApplication): PublicPageData {
  * Serves the built web app (apps/web/dist): hashed assets precompressed (brotli/gzip files made by
  * scripts/build.mjs) with a year's immutable cache; index.html and the public pages revalidate.
  * The public pages are server-rendered when the SSR entry was built (apps/web/dist-ssr), else
- * they get index.html like the board. Returns false when there is no build (API-only tests).
+ * they get index.html like the board. With `fastPaths`, the rendered public pages are also answered
+ * on the fast path (fast-paths.ts). Returns false when there is no build (API-only tests).
  */
-export async function registerWebApp(app: NestFastifyApplication, webDist: string): Promise<boolean> {
+export async function registerWebApp(app: NestFastifyApplication, webDist: string, fastPaths?: FastPaths): Promise<boolean> {
   if (!existsSync(join(webDist, 'index.html'))) return false;
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyStatic, {
@@ -74,5 +78,14 @@ export async function registerWebApp(app: NestFastifyApplication, webDist: strin
       .send(body);
   };
   for (const route of PUBLIC_ROUTES) fastify.get(route, renderPage);
+  fastPaths?.add({
+    name: 'page',
+    // A NUL anywhere goes the normal way, whose request rules refuse it (400).
+    matches: (req) => PUBLIC_PAGE_PATH.test(req.url.split('?')[0]) && !req.url.includes('%00'),
+    answer: async (req, reply) => {
+      await renderPage(req, reply);
+      return true;
+    },
+  });
   return true;
 }
