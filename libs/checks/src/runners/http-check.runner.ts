@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
+import { secureContextFor } from './secure-contexts';
 import type { IncomingMessage } from 'node:http';
 import { isSecretHeaderName } from '@kuzet/contracts';
 import type { CheckRunResult, CheckSpec, CookieAttributes, NetworkGuard, PlainHttpAnswer } from '../check-run-result';
@@ -14,7 +15,7 @@ import { resolveGuarded, resolveLiteral, toNetworkGuard, type ResolvedAddress } 
 import { askPlainHttp, isRedirectToHttps, plainHttpEntry } from './plain-http-probe';
 import { runWithDeadlineLite, type RunCancel } from './run-deadline';
 import { RunTrace } from './run-trace';
-import { certificateExpiresInMs, describeTlsSocket, trustedCas } from './tls-certificate';
+import { certificateExpiresInMs, describeTlsSocket } from './tls-certificate';
 
 export const DEFAULT_MAX_REDIRECTS = 5;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -50,26 +51,6 @@ function targetUrl(spec: CheckSpec): URL {
   const url = parseUrl(spec.target);
   parsedTargets.set(spec, { target: spec.target, url });
   return url;
-}
-
-/**
- * TLS secure contexts by trusted-CA set ('' = the system CAs). Building one per connection parses
- * the CA list every run (~150 roots plus ca_pem); a context holds no per-connection state and
- * client sessions are never resumed from it (node only resumes a session handed in explicitly).
- */
-const secureContexts = new Map<string, tls.SecureContext>();
-const MAX_SECURE_CONTEXTS = 256;
-
-function secureContextFor(caPem: string | undefined): tls.SecureContext {
-  const key = caPem ?? '';
-  let context = secureContexts.get(key);
-  if (!context) {
-    const ca = trustedCas(caPem);
-    context = tls.createSecureContext(ca ? { ca } : {});
-    if (secureContexts.size >= MAX_SECURE_CONTEXTS) secureContexts.clear();
-    secureContexts.set(key, context);
-  }
-  return context;
 }
 
 /**
@@ -256,7 +237,7 @@ export class HttpCheckRunner implements CheckRunner {
             rejectUnauthorized: false,
             // '' = no SNI, what an Agent sends for an IP-literal Host.
             servername: servername ?? '',
-            secureContext: secureContextFor(options.ca_pem),
+            secureContext: secureContextFor({ caPem: options.ca_pem }),
           };
           const tlsSocket = tls.connect(tlsOptions);
           socket = tlsSocket;

@@ -16,7 +16,8 @@ import { parseHostPort, resolveGuarded, toNetworkGuard } from './network-guard';
 import { runWithDeadline } from './run-deadline';
 import { RunTrace } from './run-trace';
 import { classifyTransportError } from './transport-error-classifier';
-import { certificateExpiresInMs, describeTlsSocket, trustedCas } from './tls-certificate';
+import { secureContextFor } from './secure-contexts';
+import { certificateExpiresInMs, describeTlsSocket } from './tls-certificate';
 
 export const DEFAULT_WARN_DAYS = 14;
 export const TLS_VERSIONS: readonly TlsProtocolVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
@@ -30,7 +31,7 @@ interface Endpoint {
   family: 4 | 6;
   port: number;
   servername?: string;
-  ca?: string[];
+  caPem?: string;
 }
 
 /**
@@ -58,7 +59,7 @@ export class TlsCheckRunner implements CheckRunner {
       family: resolved.family,
       port,
       servername: spec.options.servername ?? (isIP(bare) ? undefined : bare),
-      ca: trustedCas(spec.options.ca_pem),
+      caPem: spec.options.ca_pem,
     };
 
     let details: TlsDetails;
@@ -118,10 +119,12 @@ export class TlsCheckRunner implements CheckRunner {
         host: endpoint.address,
         port: endpoint.port,
         servername: endpoint.servername,
-        ca: endpoint.ca,
+        secureContext: secureContextFor({
+          caPem: endpoint.caPem,
+          ...(legacy ? { minVersion: 'TLSv1' as const, ciphers: LEGACY_CIPHERS } : {}),
+        }),
         rejectUnauthorized: false,
         ALPNProtocols: ALPN_OFFER,
-        ...(legacy ? { minVersion: 'TLSv1' as const, ciphers: LEGACY_CIPHERS } : {}),
       });
       const finish = (error?: unknown, details?: TlsDetails) => {
         abort.removeEventListener('abort', onAbort);
@@ -189,9 +192,11 @@ export class TlsCheckRunner implements CheckRunner {
           servername: endpoint.servername,
           // Only the protocol is asked here; trust was judged by the verifying handshake.
           rejectUnauthorized: false,
-          minVersion: version,
-          maxVersion: version,
-          ciphers: version === 'TLSv1' || version === 'TLSv1.1' ? LEGACY_CIPHERS : undefined,
+          secureContext: secureContextFor({
+            minVersion: version,
+            maxVersion: version,
+            ciphers: version === 'TLSv1' || version === 'TLSv1.1' ? LEGACY_CIPHERS : undefined,
+          }),
         });
       } catch {
         return finish(false);
