@@ -1,5 +1,5 @@
 import { brotliDecompressSync } from 'node:zlib';
-import { CompressedBody } from '../web/rendered-page-cache';
+import { CompressedBody } from '../http/compressed-body';
 import { etagMatches, sendCached } from './http-cache';
 
 describe('etagMatches', () => {

@@ -1,4 +1,4 @@
-import { CompressedBody, pickEncoding } from '../web/rendered-page-cache';
+import { CompressedBody, pickEncoding } from '../http/compressed-body';
 
 /** Cache-Control of the public API: a short max-age, and stale copies served while refreshing. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';

@@ -10,7 +10,7 @@ import { publicMaintenance } from './public-maintenance';
 import { toPublicIncidentView, toPublicSystem } from './public-projections';
 import { PublicStatusRepository } from './public-status.repository';
 import { StatusClock } from './status-clock';
-import { CompressedBody } from '../web/rendered-page-cache';
+import { CompressedBody } from '../http/compressed-body';
 
 /**
  * Even without an event the snapshot is rebuilt after this long: maintenance windows start and end

@@ -1,20 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { pickEncoding, RenderedPageCache } from './rendered-page-cache';
+import { RenderedPageCache } from './rendered-page-cache';
 
 const page = (html: string) => ({ status: 200, lang: 'en', html });
-
-describe('pickEncoding', () => {
-  it.each([
-    ['gzip, deflate, br', 'br'],
-    ['gzip', 'gzip'],
-    ['br;q=0, gzip', 'gzip'],
-    ['identity', 'identity'],
-    [undefined, 'identity'],
-    ['GZIP;q=0.5', 'gzip'],
-  ])('%s -> %s', (header, expected) => {
-    expect(pickEncoding(header)).toBe(expected);
-  });
-});
 
 describe('RenderedPageCache', () => {
   it('renders once per key however many ask at once, and compresses each encoding once', async () => {

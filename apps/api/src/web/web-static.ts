@@ -6,7 +6,7 @@ import type { FastPaths } from './fast-paths';
 import { join } from 'node:path';
 import { NullPublicPageData, PUBLIC_PAGE_DATA, type PublicPageData } from './public-page-data';
 import { loadPublicSsr, PublicPageRenderer } from './public-page-renderer';
-import { pickEncoding } from './rendered-page-cache';
+import { pickEncoding } from '../http/compressed-body';
 
 /** Pages of the React app rendered only in the browser: each answers with index.html. */
 const SPA_ROUTES = ['/board', '/board/*', '/admin', '/admin/*'];
