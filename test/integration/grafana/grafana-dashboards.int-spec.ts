@@ -1,9 +1,10 @@
-import type { DataSource } from 'typeorm';
+import { allMigrations } from '../../../migrations';
+import { dataSourceExecutor, SqlExecutor } from '../../../apps/api/src/database/sql-executor';
 import { readStorageMode } from '../../../apps/api/src/database/storage-mode';
-import { buildPlainRollupUpsert } from '../../../apps/api/src/timeseries/rollup-sql';
+import { pgliteExecutor, runMigrationsOnPglite, TimescalePglite } from '../../setup/pglite-timescale';
 import { AuthTestApp, startAuthTestApp } from '../auth/support/auth-test-app';
-import { seedCatalog, SeededCatalog } from '../incidents/support/incidents-test-app';
 import { createDedicatedDatabase, openDataSource } from '../ingest/support/ingest-harness';
+import { seedDashboardData } from './support/dashboard-seed';
 import { dashboardQueries, DashboardQuery, readDashboards } from './support/grafana-dashboards';
 import { expandGrafanaSql } from './support/grafana-sql-macros';
 import { exposedSeriesNames, promqlMetricNames } from './support/promql-metric-names';
@@ -33,56 +34,51 @@ describe('Grafana dashboards', () => {
 
 /**
  * Each SQL query, with Grafana's macros and variables expanded, on a database migrated by the
- * application's migrations and holding a small catalog and a few results, so that a renamed
- * column or table fails here rather than on a wall screen.
+ * application's migrations and holding a small catalog and a few results (support/dashboard-seed),
+ * so that a renamed column or table fails here rather than on a wall screen. Both storage modes:
+ * plain PostgreSQL (the run's server) and TimescaleDB (PGlite with the extension), where the
+ * rollups are continuous aggregates.
  */
-describe('Grafana dashboard SQL on the migrated schema (real PostgreSQL)', () => {
-  let db: { url: string; drop: () => Promise<void> };
-  let ds: DataSource;
-  let seeded: SeededCatalog;
+const storageModes: [string, () => Promise<{ db: SqlExecutor; close: () => Promise<void> }>][] = [
+  [
+    'PostgreSQL mode (real server)',
+    async () => {
+      const created = await createDedicatedDatabase();
+      const ds = await openDataSource(created.url);
+      return { db: dataSourceExecutor(ds), close: async () => (await ds.destroy(), await created.drop()) };
+    },
+  ],
+  [
+    'TimescaleDB mode (PGlite)',
+    async () => {
+      const pg = await TimescalePglite.start();
+      await runMigrationsOnPglite(pg, allMigrations);
+      return { db: pgliteExecutor(pg), close: () => pg.close() };
+    },
+  ],
+];
+
+describe.each(storageModes)('Grafana dashboard SQL on the migrated schema, %s', (mode, open) => {
+  let database: { db: SqlExecutor; close: () => Promise<void> };
   const now = Date.now();
   const range = { from: new Date(now - 6 * HOUR), to: new Date(now + HOUR) };
   const run = (q: DashboardQuery, variables: Record<string, string[]>) => {
     const defs = dashboards.find((d) => d.file === q.dashboard)!.dashboard.templating?.list ?? [];
-    return ds.query(expandGrafanaSql(q.text, { ...range, variables }, defs)) as Promise<Record<string, unknown>[]>;
+    return database.db.query<Record<string, unknown>>(expandGrafanaSql(q.text, { ...range, variables }, defs));
   };
   const variablesFor = (q: DashboardQuery) => (q.dashboard === 'kuzet-fleet.json' ? { agency: ['nit', 'mju'] } : { agency: ['nit'] });
   const find = (dashboard: string, title: string) => sqlQueries.find((q) => q.dashboard === dashboard && q.where.startsWith(`panel "${title}"`))!;
 
   beforeAll(async () => {
-    db = await createDedicatedDatabase();
-    ds = await openDataSource(db.url);
-    seeded = await seedCatalog(ds);
-    // Two hours ago: gateway 3 up + 1 down; portal 2 up, 1 degraded, 1 unknown; registry 4 up.
-    const t = Math.floor((now - 2 * HOUR) / HOUR) * HOUR + 60_000;
-    const rows: [string, number][] = [
-      ['gateway', 0], ['gateway', 0], ['gateway', 0], ['gateway', 2],
-      ['portal', 0], ['portal', 0], ['portal', 1], ['portal', 3],
-      ['registry', 0], ['registry', 0], ['registry', 0], ['registry', 0],
-    ];
-    for (const [i, [system, outcome]] of rows.entries())
-      await ds.query(
-        `INSERT INTO check_results (time, check_id, region, outcome, latency_ms, status_code, error_class) VALUES ($1, $2, 'almaty', $3, $4, 200, NULL)`,
-        [new Date(t + i * 30_000), seeded.checkIds[system], outcome, 100 + i],
-      );
-    await ds.query(
-      `INSERT INTO incidents (system_id, agency_id, kind, status, severity, state, public_state, opened_at, last_failure_at, title_kk, title_ru, title_en, open_key)
-       VALUES ($1, $2, 'root', 'major_outage', 'sev1', 'open', 'investigating', $3, $3, 'k', 'r', 'Gateway down', 'gateway')`,
-      [seeded.systemIds.gateway, seeded.agencyIds.nit, new Date(t)],
-    );
-    // Plain PostgreSQL: the rollup job's own upsert fills the hourly table (TimescaleDB's
-    // continuous aggregates answer in real time without it).
-    if ((await readStorageMode({ query: (sql, params) => ds.query(sql, params ? [...params] : undefined) })) === 'postgresql')
-      await ds.query(buildPlainRollupUpsert('1h'), [new Date(t - HOUR), new Date(t + 2 * HOUR)]);
+    database = await open();
+    expect(await readStorageMode(database.db)).toBe(mode.startsWith('TimescaleDB') ? 'timescaledb' : 'postgresql');
+    await seedDashboardData(database.db, now);
   });
-
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
-  });
+  afterAll(async () => database?.close());
 
   it.each(sqlQueries.map((q) => [label(q), q] as const))('%s runs', async (_label, q) => {
-    await expect(run(q, variablesFor(q))).resolves.toBeInstanceOf(Array);
+    // Array.isArray: PGlite answers from a worker, whose arrays are of another realm.
+    expect(Array.isArray(await run(q, variablesFor(q)))).toBe(true);
   });
 
   it('national check success is good / (total - unknown) over the range, as the SLO burn rates count it', async () => {
@@ -93,6 +89,8 @@ describe('Grafana dashboard SQL on the migrated schema (real PostgreSQL)', () =>
       ['nit', 6 / 7],
       ['mju', 1],
     ]);
+    const hourly = await run(find('kuzet-national.json', 'National check success per hour'), {});
+    expect(hourly.map((r) => Number(r.national))).toEqual([10 / 11]);
   });
 
   it('the agency drill-down shows only the chosen agency, and its variable lists the agencies', async () => {
