@@ -15,7 +15,7 @@ function register(program, { root }) {
     .option('--format <format>', 'gatus or uptime-kuma (default: detected from the content)')
     .option('--agency <code>', 'code of the agency the imported systems belong to', 'imported')
     .option('--agency-name <name>', 'display name of that agency', 'Imported')
-    .option('--min-interval <seconds>', 'lowest check interval accepted (KUZET_MIN_INTERVAL_S)', Number, 10)
+    .option('--min-interval <seconds>', 'lowest check interval accepted (KUZET_MIN_INTERVAL_S)', parsePositive, 10)
     .option('-o, --out <file>', 'write the catalog here instead of stdout')
     .action((file, options) => {
       const { CatalogImportService, IMPORT_FORMATS } = requireBuilt(
@@ -41,6 +41,12 @@ function register(program, { root }) {
         `imported (${output.format}): ${c.systems.length} systems, ${c.categories.length} categories, ${(c.agencies[0].contacts ?? []).length} contacts; ${output.warnings.length} warnings\n`,
       );
     });
+}
+
+function parsePositive(value) {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--min-interval expects a positive number of seconds, got "${value}"`);
+  return n;
 }
 
 module.exports = { register };
