@@ -4,7 +4,7 @@
 FROM node:24.21.0-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Every workspace's package.json, so that `npm ci` matches the lockfile (test/unit/docker-compose.spec.ts checks the list).
+# Every workspace's package.json, so that `npm ci` matches the lockfile (test/unit/deploy/dockerfile.spec.ts checks the list).
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY apps/probe/package.json apps/probe/
