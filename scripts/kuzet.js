@@ -18,6 +18,7 @@ require('./cli/validate-command').register(program, { root });
 require('./cli/probe-token-command').register(program, { root });
 require('./cli/user-command').register(program, { root });
 require('./cli/score-command').register(program, { root });
+require('./cli/import-command').register(program, { root });
 
 program.parseAsync(process.argv).catch((error) => {
   process.stderr.write(`kuzet: ${error && error.message ? error.message : String(error)}\n`);

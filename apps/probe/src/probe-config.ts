@@ -16,6 +16,9 @@ const schema = z.object({
   KUZET_RECHECK_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 });
 
+/** The variables the agent reads (deployment files are checked against this list). */
+export const PROBE_CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export interface ProbeConfig {
   apiUrl: string;
   token: string;
