@@ -30,7 +30,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.useWebSocketAdapter(new RealtimeIoAdapter(app, { redisUrl: config.realtime.redisUrl }));
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, { redisUrl: config.realtime.redisUrl, redisKey: config.realtime.redisKey }));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   await registerSecurityHeaders(app);
   registerRequestRules(app);
