@@ -109,8 +109,8 @@ export class AgentRegistryService implements OnModuleInit, OnModuleDestroy {
       if (a.openPolls === 0 && a.lastSeen < cutoff) {
         this.agents.delete(a.agentId);
         changed = true;
-        // Still seen by another node (it polls that one now): not a departure.
-        if (this.shared.get(a.agentId) === a.region) continue;
+        // Shared: whether it left every node is known after the next read (refreshShared).
+        if (this.isShared()) continue;
         this.logger.warn({
           event: 'probe_agent.departed',
           agent: a.agentId,
@@ -149,6 +149,14 @@ export class AgentRegistryService implements OnModuleInit, OnModuleDestroy {
         const next = new Map(live.map((a) => [a.agentId, a.region]));
         const changed =
           next.size !== this.shared.size || [...next].some(([id, region]) => this.shared.get(id) !== region);
+        for (const [id, region] of this.shared)
+          if (!next.has(id) && !this.agents.has(id))
+            this.logger.warn({
+              event: 'probe_agent.departed',
+              agent: id,
+              region,
+              seen_by: 'no node within the TTL',
+            });
         this.shared = next;
         if (changed) this.subject.next();
       })
