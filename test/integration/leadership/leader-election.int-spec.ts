@@ -43,7 +43,7 @@ describe('leader election over one database (two nodes)', () => {
     // the real PostgreSQL lock session, unless this node is cut off
     const factory: LeaderLockFactory = async (events) => {
       if (cut.has(name)) throw new Error(`${name}: network cut`);
-      return PgLeaderLock.factory(url, 'kuzet-leader')(events);
+      return PgLeaderLock.factory(url, 'kuzet-leader', 5_000)(events);
     };
     @Global()
     @Module({

@@ -50,7 +50,13 @@ export class LeadershipService implements OnApplicationBootstrap, OnApplicationS
     @Optional() @Inject(LEADER_LOCK_FACTORY) lockFactory?: LeaderLockFactory,
   ) {
     const open: LeaderLockFactory =
-      lockFactory ?? (async (events) => PgLeaderLock.factory(await urls.getUrl(), 'kuzet-leader')(events));
+      lockFactory ??
+      (async (events) =>
+        PgLeaderLock.factory(
+          await urls.getUrl(),
+          'kuzet-leader',
+          Math.max(5_000, 2 * config.leadership.checkMs),
+        )(events));
     this.election = new LeaderElection(
       open,
       this.nodeId,

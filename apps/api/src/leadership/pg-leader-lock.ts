@@ -4,20 +4,25 @@ import { LEADER_LOCK_KEY, LeaderLock, LeaderLockFactory, RESULTS_CHANNEL } from 
 /**
  * The election's own PostgreSQL session, outside the pool: a pooled connection could be handed to
  * other work or recycled, and the advisory lock would travel or vanish with it. It also LISTENs
- * for followers' result notices, which only matter while it leads. TCP keepalive makes a dead
- * peer show up as an error instead of a silent hang.
+ * for followers' result notices, which only matter while it leads. A silent network cut must not
+ * leave either side waiting for hours: every statement has a client-side timeout (the leader then
+ * steps down), and TCP keepalives on both ends (the server then ends the session and frees the
+ * lock after about 25 s).
  */
 export class PgLeaderLock implements LeaderLock {
   private closed = false;
 
   private constructor(private readonly client: Client) {}
 
-  static factory(url: string, applicationName: string): LeaderLockFactory {
+  static factory(url: string, applicationName: string, statementTimeoutMs: number): LeaderLockFactory {
     return async (events) => {
       const client = new Client({
         connectionString: url,
         application_name: applicationName,
         keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+        query_timeout: statementTimeoutMs,
+        connectionTimeoutMillis: statementTimeoutMs,
       });
       const lock = new PgLeaderLock(client);
       const lost = (reason: string) => {
@@ -32,6 +37,9 @@ export class PgLeaderLock implements LeaderLock {
       });
       try {
         await client.connect();
+        await client.query(
+          'SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3',
+        );
         await client.query(`LISTEN ${RESULTS_CHANNEL}`);
       } catch (err) {
         lock.closed = true;
