@@ -11,4 +11,6 @@ import { NotificationsOutbox1795720001000 } from './1795720001000-notifications-
 import { TelegramAck1795720001100 } from './1795720001100-telegram-ack';
 import { Subscriptions1795720001200 } from './1795720001200-subscriptions';
 import { Scoring1795720001300 } from './1795720001300-scoring';
-export const allMigrations: Function[] = [CatalogSchema1732600000000, ...timeseriesMigrations, Probing1795720000500, Incidents1795720000600, Auth1795720000700, DetectionTruth1795720000800, LoginRateLimits1795720000910, NotificationsOutbox1795720001000, TelegramAck1795720001100, Subscriptions1795720001200, Scoring1795720001300];
+import { Leadership1795720001400 } from './1795720001400-leadership';
+import { ProbeAgents1795720001410 } from './1795720001410-probe-agents';
+export const allMigrations: Function[] = [CatalogSchema1732600000000, ...timeseriesMigrations, Probing1795720000500, Incidents1795720000600, Auth1795720000700, DetectionTruth1795720000800, LoginRateLimits1795720000910, NotificationsOutbox1795720001000, TelegramAck1795720001100, Subscriptions1795720001200, Scoring1795720001300, Leadership1795720001400, ProbeAgents1795720001410];

@@ -12,6 +12,7 @@ import { DetectionModule } from './detection/detection.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { IngestModule } from './ingest/ingest.module';
+import { LeadershipModule } from './leadership/leadership.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         DatabaseModule.forRoot(),
         MetricsModule,
+        LeadershipModule,
         AuditModule,
         AuthModule,
         TimeseriesModule,

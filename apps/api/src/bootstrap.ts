@@ -32,7 +32,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.useWebSocketAdapter(new RealtimeIoAdapter(app, { redisUrl: config.realtime.redisUrl }));
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, { redisUrl: config.realtime.redisUrl, redisKey: config.realtime.redisKey }));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   // First of all request hooks: the surge path answers before helmet, middleware and logging.
   const fastPaths = new FastPaths(app.getHttpAdapter().getInstance());

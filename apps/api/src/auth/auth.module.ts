@@ -8,8 +8,10 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CredentialsPrinter } from './credentials-printer';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { AppConfig } from '../config/app-config';
 import { PostgresRateLimitStore } from './postgres-rate-limit-store';
 import { RateLimitStore } from './rate-limit-store';
+import { RedisRateLimitStore } from './redis-rate-limit-store';
 import { SessionAuthenticator } from './session-authenticator';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
@@ -27,7 +29,13 @@ import { SessionService } from './session.service';
     SessionService,
     { provide: SessionAuthenticator, useExisting: SessionService },
     PostgresRateLimitStore,
-    { provide: RateLimitStore, useExisting: PostgresRateLimitStore },
+    {
+      // Sign-in and sign-up counters: in Redis when REDIS_URL is set, else in PostgreSQL; shared by every node either way.
+      provide: RateLimitStore,
+      inject: [AppConfig, PostgresRateLimitStore],
+      useFactory: (config: AppConfig, postgres: PostgresRateLimitStore): RateLimitStore =>
+        config.redisUrl ? new RedisRateLimitStore(config.redisUrl, config.realtime.redisKey) : postgres,
+    },
     LoginRateLimiter,
     AuthService,
     AgencyScope,
@@ -35,7 +43,7 @@ import { SessionService } from './session.service';
     AuthBootService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
-  // RateLimitStore: the public sign-up limits (subscriptions) count in the same table.
+  // RateLimitStore: the public sign-up limits (subscriptions) count in the same store.
   exports: [SessionService, SessionAuthenticator, AgencyScope, UsersModule, RateLimitStore],
 })
 export class AuthModule {}

@@ -57,6 +57,8 @@ export const appConfigSchema = z.object({
   KUZET_ADMIN_EMAIL: z.string().email().optional(),
   KUZET_ADMIN_PASSWORD: z.string().min(8).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// URL').optional(),
+  // The channel prefix of the socket.io fan-out: installations (or test runs) sharing one Redis keep apart
+  KUZET_REDIS_KEY: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'letters, digits and . _ : - only').default('kuzet.socket.io'),
   KUZET_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KUZET_EMBEDDED_PG_PORT: int(1, 65535).default(54329),
   KUZET_RAW_RETENTION_DAYS: int(1, 3650).default(30),
@@ -86,6 +88,7 @@ export const appConfigSchema = z.object({
   KUZET_DETECT_PARENT_GRACE_S: int(0, 600).default(15),
   KUZET_DETECT_QUEUE_MAX: int(100, 10_000_000).default(100_000),
   KUZET_DETECT_CATCH_UP_S: int(0, 86_400).default(120),
+  KUZET_LEADER_CHECK_MS: int(100, 60_000).default(2_000),
   KUZET_RECHECK_DELAY_MS: int(0, 60_000).default(1_000),
   KUZET_PROBE_CLOCK_SKEW_S: int(0, 300).default(5),
   KUZET_PROBE_REPLAY_HORIZON_H: int(1, 24 * 30).default(72),

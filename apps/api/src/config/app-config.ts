@@ -58,6 +58,11 @@ export class AppConfig {
     catchUpMs: number;
   };
   /**
+   * Leader election: how often a follower tries the advisory lock and the leader checks that its
+   * lock connection is still alive (KUZET_LEADER_CHECK_MS).
+   */
+  readonly leadership: { checkMs: number };
+  /**
    * Sign-in: session lifetime, Secure cookies ('auto', the default: when the request came over
    * HTTPS, directly or per X-Forwarded-Proto), and the sign-in limits: failures in a row per
    * (e-mail, client address) and per user on password change, and failures per client address,
@@ -81,7 +86,7 @@ export class AppConfig {
     emailLimit: number;
   };
   /** Real time: events kept for reconnect replay, the check-result summary period, Redis fan-out. */
-  readonly realtime: { replayEvents: number; summaryIntervalMs: number; redisUrl: string | undefined };
+  readonly realtime: { replayEvents: number; summaryIntervalMs: number; redisUrl: string | undefined; redisKey: string };
   /**
    * Alert delivery channels: SMTP server and sender, the Telegram Bot API and its token (a secret:
    * never logged), and how long one delivery attempt may take on any channel.
@@ -114,6 +119,8 @@ export class AppConfig {
     clockSkewMs: number;
     /** A result planned longer ago than this is refused: how long an agent's spool may replay. */
     replayHorizonMs: number;
+    /** Share the live agents with the other API nodes through the database (always, in the app). */
+    sharedRegistry: boolean;
   };
 
   /**
@@ -164,6 +171,7 @@ export class AppConfig {
       queueMaxRows: v.KUZET_DETECT_QUEUE_MAX,
       catchUpMs: v.KUZET_DETECT_CATCH_UP_S * 1000,
     };
+    this.leadership = { checkMs: v.KUZET_LEADER_CHECK_MS };
     this.catalogEnv = catalogEnvLookup(env);
     this.notifications = {
       tickMs: v.KUZET_NOTIFY_TICK_MS,
@@ -193,6 +201,7 @@ export class AppConfig {
       replayEvents: v.KUZET_REALTIME_REPLAY_EVENTS,
       summaryIntervalMs: v.KUZET_REALTIME_SUMMARY_MS,
       redisUrl: v.REDIS_URL,
+      redisKey: v.KUZET_REDIS_KEY,
     };
     this.alertChannels = {
       smtpUrl: v.KUZET_SMTP_URL,
@@ -218,6 +227,7 @@ export class AppConfig {
       recheckDelayMs: v.KUZET_RECHECK_DELAY_MS,
       clockSkewMs: v.KUZET_PROBE_CLOCK_SKEW_S * 1000,
       replayHorizonMs: v.KUZET_PROBE_REPLAY_HORIZON_H * 3_600_000,
+      sharedRegistry: true,
     };
     Object.freeze(this);
   }

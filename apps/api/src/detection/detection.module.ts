@@ -5,6 +5,7 @@ import { DEFAULT_DETECTION_OPTIONS, DETECTION_OPTIONS } from './detection.option
 import { DetectionRepository } from './detection.repository';
 import { DetectorService } from './detector.service';
 import { DetectorMetrics } from './detector-metrics';
+import { ResultsRelayService } from './results-relay.service';
 import { DetectionStatusController } from './http/detection-status.controller';
 import { DetectionStatusService } from './detection-status.service';
 import { SystemStatusEvents } from './system-status-events.service';
@@ -24,6 +25,7 @@ import { SystemStatusEvents } from './system-status-events.service';
     DetectorMetrics,
     DetectionStatusService,
     SystemStatusEvents,
+    ResultsRelayService,
     {
       provide: DETECTION_OPTIONS,
       inject: [{ token: AppConfig, optional: true }],

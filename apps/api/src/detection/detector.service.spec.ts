@@ -404,6 +404,25 @@ describe('DetectorService', () => {
       expect(h.store.incidents[0]).toMatchObject({ openedAt: S(90), status: 'major_outage' });
     });
 
+    it('as leader, evaluates results another node made durable (read back on its notice), each row once', async () => {
+      const d = await detector();
+      await d.enqueue([row(10, 0, Up), row(10, 30, Up)]); // ingested here
+      // another node stored these; its notice names the earliest time
+      stored = [row(10, 0, Up), row(10, 30, Up), row(10, 60, Down), row(10, 90, Down)];
+      const runsBefore = h.uow.runs;
+      d.followDurable(S(60));
+      d.followDurable(S(90)); // notices arriving meanwhile merge into the same read
+      await d.idle();
+      expect(h.store.incidents).toHaveLength(1);
+      expect(h.store.incidents[0]).toMatchObject({ openedAt: S(90), status: 'major_outage' });
+      expect(h.uow.runs - runsBefore).toBe(1);
+      // a later notice over rows already evaluated changes nothing and writes nothing
+      d.followDurable(S(0));
+      await d.idle();
+      expect(h.uow.runs - runsBefore).toBe(1);
+      expect(h.store.incidents).toHaveLength(1);
+    });
+
     it('bounds its queue: past the limit it reads the rows back from the database, losing nothing', async () => {
       const d = await detector({ queueMaxRows: 2 });
       const rows = [row(10, 0, Up), row(10, 30, Up), row(10, 60, Down), row(10, 90, Down), row(10, 120, Down)];

@@ -21,6 +21,8 @@ import type { IncidentChange } from '../incidents/incident-events.service';
 import type { IncidentsTx, StatusHistoryEntry } from '../incidents/incident-store';
 import { IncidentsUnitOfWork } from '../incidents/incidents-unit-of-work';
 import { IncidentsService } from '../incidents/incidents.service';
+import type { LeaderRole } from '../leadership/leader-role';
+import { LeadershipService } from '../leadership/leadership.service';
 import type { CheckResultRow } from '../timeseries/check-result';
 import { DetectionClock } from './detection-clock';
 import type { CheckInfo, DetectionCatalog } from './detection-catalog';
@@ -99,6 +101,10 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
   /** Earliest time of the rows dropped from memory since the last read-back pass began. */
   private droppedFrom: number | null = null;
   private readingBackSince: number | null = null;
+  /** Earliest time of the results other nodes made durable that are not read back yet. */
+  private remoteFrom: number | null = null;
+  private remoteReadQueued = false;
+  private role: LeaderRole | undefined;
 
   constructor(
     private readonly repo: DetectionRepository,
@@ -110,16 +116,24 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     @Optional() private readonly catalogEvents?: CatalogEvents,
     @Optional() private readonly statusEvents?: SystemStatusEvents,
     @Optional() private readonly metrics?: DetectorMetrics,
+    @Optional() private readonly leadership?: LeadershipService,
   ) {
     metrics?.bind(this);
   }
 
+  /**
+   * Runs while this node leads (a lone node leads from its first election round on, before this
+   * returns); without leader election (tests, tools) it simply runs.
+   */
   async onModuleInit(): Promise<void> {
-    await this.start();
+    if (!this.leadership) return this.start();
+    await this.leadership.ready();
+    this.role = this.leadership.whileLeader('detector', { start: () => this.start(), stop: () => this.stepDown() });
+    await this.role.settled();
   }
 
   onModuleDestroy(): Promise<void> {
-    return this.stop();
+    return this.role ? this.role.close() : this.stop();
   }
 
   /** Loads the catalog and the persisted state, reads back what it had not seen, then follows the stream. */
@@ -146,6 +160,8 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     }
     if (this.results)
       this.subscriptions.push(this.results.results$.subscribe((rows) => void this.enqueue(rows)));
+    if (this.leadership)
+      this.subscriptions.push(this.leadership.remoteResults$.subscribe((n) => this.followDurable(n.fromMs)));
     if (this.catalogEvents)
       this.subscriptions.push(
         this.catalogEvents.changes$.subscribe(() => {
@@ -185,6 +201,39 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
       });
     this.chain = next;
     return next;
+  }
+
+  /**
+   * Leadership lost: stop, and forget the in-memory state. The next leader (maybe this node
+   * again) starts from what was committed, which fencing keeps consistent.
+   */
+  private async stepDown(): Promise<void> {
+    await this.stop();
+    this.state = new Map();
+    this.regionsByCheck.clear();
+    this.overflow = false;
+    this.droppedFrom = null;
+    this.remoteFrom = null;
+  }
+
+  /**
+   * Results another node made durable from `fromMs` on: read back from check_results behind the
+   * batches queued now; notices arriving meanwhile merge into one read.
+   */
+  followDurable(fromMs: number): void {
+    this.remoteFrom = Math.min(this.remoteFrom ?? Infinity, fromMs);
+    if (this.remoteReadQueued) return;
+    this.remoteReadQueued = true;
+    this.chain = this.chain
+      .then(async () => {
+        while (this.remoteFrom !== null) {
+          const from = this.remoteFrom;
+          this.remoteFrom = null;
+          await this.readBack(from, false);
+        }
+      })
+      .catch((err: unknown) => this.logFailure('remote results read-back', err))
+      .finally(() => (this.remoteReadQueued = false));
   }
 
   /** Waits for every queued batch. */
@@ -246,7 +295,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
   }
 
   /** Processes every durable result from `fromMs` on, oldest first, a page at a time. */
-  private async readBack(fromMs: number): Promise<void> {
+  private async readBack(fromMs: number, logTotal = true): Promise<void> {
     this.readingBackSince ??= this.clock.now();
     let cursor: ResultCursor = { time: fromMs - 1, checkId: 0, region: '' };
     let total = 0;
@@ -254,9 +303,10 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
       for (;;) {
         const rows = await this.repo.resultsAfter(cursor, READ_BACK_PAGE);
         if (rows.length === 0) break;
-        total += rows.length;
-        this.metrics?.catchUpRows?.inc(rows.length);
-        await this.process(rows);
+        const unseen = rows.filter((r) => this.unseen(r));
+        total += unseen.length;
+        this.metrics?.catchUpRows?.inc(unseen.length);
+        await this.process(unseen);
         const last = rows[rows.length - 1];
         cursor = { time: last.time.getTime(), checkId: last.checkId, region: last.region };
         if (rows.length < READ_BACK_PAGE) break;
@@ -264,7 +314,14 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     } finally {
       this.readingBackSince = null;
     }
-    if (total > 0) this.logger.log(`detector: read back ${total} durable results from ${new Date(fromMs).toISOString()}`);
+    if (total > 0 && logTotal)
+      this.logger.log(`detector: read back ${total} durable results from ${new Date(fromMs).toISOString()}`);
+  }
+
+  /** A row newer than its region's last accepted result (the others change nothing). */
+  private unseen(row: CheckResultRow): boolean {
+    const last = (this.state.get(regionKey(row.checkId, row.region)) as RegionState | undefined)?.softHard.lastResultAt;
+    return last === undefined || last === null || row.time.getTime() > last;
   }
 
   // --- processing ---------------------------------------------------------------------------
@@ -282,13 +339,16 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     const overlay = new StateOverlay(this.state);
     let changes: IncidentChange[];
     try {
-      changes = await this.uow.run(async (tx) => {
-        const out: IncidentChange[] = [];
-        for (const row of sorted) out.push(...(await this.processRow(tx, catalog, overlay, row)));
-        await tx.detectorState.save([...overlay.changed].map(([key, state]) => ({ key, state })));
-        await tx.statusHistory.record(overlay.history);
-        return out;
-      });
+      changes = await this.uow.run(
+        async (tx) => {
+          const out: IncidentChange[] = [];
+          for (const row of sorted) out.push(...(await this.processRow(tx, catalog, overlay, row)));
+          await tx.detectorState.save([...overlay.changed].map(([key, state]) => ({ key, state })));
+          await tx.statusHistory.record(overlay.history);
+          return out;
+        },
+        { asLeader: true },
+      );
     } catch (err) {
       throw new DetectionPersistError(`batch of ${rows.length} results not applied: ${errorText(err)}`, {
         cause: err,

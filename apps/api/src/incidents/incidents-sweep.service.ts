@@ -1,4 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { followerSkips } from '../leadership/leader-only';
+import { LeadershipService } from '../leadership/leadership.service';
 import { INCIDENTS_OPTIONS, IncidentsOptions } from './incidents.options';
 import { IncidentsService } from './incidents.service';
 
@@ -12,6 +14,7 @@ export class IncidentsSweepService implements OnApplicationBootstrap, OnModuleDe
   constructor(
     private readonly incidents: IncidentsService,
     @Inject(INCIDENTS_OPTIONS) private readonly options: IncidentsOptions,
+    @Optional() private readonly leadership?: LeadershipService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -27,6 +30,7 @@ export class IncidentsSweepService implements OnApplicationBootstrap, OnModuleDe
   }
 
   private tick(): void {
+    if (followerSkips(this.leadership)) return;
     this.running = this.incidents
       .sweep()
       .catch((err: unknown) =>

@@ -404,7 +404,7 @@ export class IncidentsService {
         );
       }
       return out;
-    });
+    }, { asLeader: true });
     this.publish(changes);
     return changes.filter((c) => c.type === 'resolved').length;
   }

@@ -1,4 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { followerSkips } from '../leadership/leader-only';
+import { LeadershipService } from '../leadership/leadership.service';
 import { AlertGrouperService } from './alert-grouper.service';
 import { DeliveryWorkerService } from './delivery-worker.service';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from './notifications.options';
@@ -23,6 +25,7 @@ export class NotifierLoopService implements OnApplicationBootstrap, OnModuleDest
     private readonly grouper: AlertGrouperService,
     private readonly worker: DeliveryWorkerService,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
+    @Optional() private readonly leadership?: LeadershipService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,6 +52,8 @@ export class NotifierLoopService implements OnApplicationBootstrap, OnModuleDest
   private schedule(delayMs = this.options.tickMs): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      // Only the leader notifies; a follower keeps ticking idle, ready for a promotion.
+      if (followerSkips(this.leadership)) return this.schedule();
       let more = false;
       this.running = this.runOnce()
         .then((m) => void (more = m))

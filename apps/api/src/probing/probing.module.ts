@@ -17,6 +17,7 @@ import { ProbeResultsController } from './http/probe-results.controller';
 import { ProbingMetrics } from './metrics/probing-metrics.service';
 import { ProbingClock } from './probing-clock';
 import { PROBING_OPTIONS, ProbingOptions, resolveProbingOptions } from './probing.options';
+import { AgentPresenceRepository } from './registry/agent-presence.repository';
 import { AgentRegistryService } from './registry/agent-registry.service';
 import { ResultDetailsRepository } from './results/result-details.repository';
 import { ResultIntakeService } from './results/result-intake.service';
@@ -45,6 +46,7 @@ export class ProbingModule {
         ProbeTokensRepository,
         ProbeTokensService,
         ProbeAuthGuard,
+        AgentPresenceRepository,
         AgentRegistryService,
         ProbeChecksRepository,
         AssignmentService,

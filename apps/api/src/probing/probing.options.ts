@@ -25,6 +25,11 @@ export interface ProbingOptions {
   replayHorizonMs: number;
   /** Batch ids remembered to acknowledge replays as duplicates. */
   recentBatchIds: number;
+  /**
+   * Record live agents in probe_agents and plan over every node's agents (the app: on; tests that
+   * share one database between unrelated apps: off, each registry stays in memory).
+   */
+  sharedRegistry: boolean;
 }
 
 export const PROBING_OPTIONS = Symbol('PROBING_OPTIONS');
@@ -41,6 +46,7 @@ export const DEFAULT_PROBING_OPTIONS: ProbingOptions = {
   clockSkewMs: 5_000,
   replayHorizonMs: 72 * 3_600_000,
   recentBatchIds: 10_000,
+  sharedRegistry: false,
 };
 
 export function resolveProbingOptions(partial: Partial<ProbingOptions> = {}): ProbingOptions {

@@ -1,6 +1,8 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../config/app-config';
+import { followerSkips } from '../leadership/leader-only';
+import { LeadershipService } from '../leadership/leadership.service';
 import { PeriodicJob } from '../timeseries/periodic-job';
 import { ScoringService } from './scoring.service';
 
@@ -21,13 +23,16 @@ export class ScoringJobService implements OnApplicationBootstrap, BeforeApplicat
     private readonly config: AppConfig,
     private readonly scoring: ScoringService,
     private readonly scheduler: SchedulerRegistry,
+    @Optional() private readonly leadership?: LeadershipService,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.job = new PeriodicJob(this.scheduler, 'kuzet-scoring', this.config.scoring.intervalMs, () => this.run(), this.logger);
+    const skip = () => followerSkips(this.leadership);
+    this.job = new PeriodicJob(this.scheduler, 'kuzet-scoring', this.config.scoring.intervalMs, () => this.run(), this.logger, skip);
     this.job.start();
     const timer = setTimeout(() => {
       this.scheduler.deleteTimeout(FIRST_RUN_TIMEOUT);
+      if (followerSkips(this.leadership)) return;
       this.firstRun = this.run().catch((err: unknown) => this.logger.error(`first scoring run failed: ${String(err)}`));
     }, this.config.scoring.firstRunDelayMs);
     this.scheduler.addTimeout(FIRST_RUN_TIMEOUT, timer);

@@ -1,4 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { followerSkips } from '../leadership/leader-only';
+import { LeadershipService } from '../leadership/leadership.service';
 import { Interval } from '@nestjs/schedule';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from '../notifications/notifications.options';
 import { DetectionClock } from '../detection/detection-clock';
@@ -28,6 +30,7 @@ export class SubscriptionFanoutService implements OnApplicationBootstrap, OnModu
     private readonly uow: SubscriptionsUnitOfWork,
     private readonly clock: DetectionClock,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
+    @Optional() private readonly leadership?: LeadershipService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -64,6 +67,7 @@ export class SubscriptionFanoutService implements OnApplicationBootstrap, OnModu
   /** Hourly: sign-ups never confirmed are forgotten once their link has expired. */
   @Interval(3_600_000)
   async forgetExpiredSignUps(): Promise<number> {
+    if (followerSkips(this.leadership)) return 0;
     try {
       const deleted = await this.uow.run((tx) => tx.subscriptions.deleteExpiredPending(this.clock.now()));
       if (deleted > 0) this.logger.log({ event: 'subscription.expired_forgotten', count: deleted });
@@ -77,6 +81,8 @@ export class SubscriptionFanoutService implements OnApplicationBootstrap, OnModu
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      // Leader only, like the notifier that delivers what this queues.
+      if (followerSkips(this.leadership)) return this.schedule(this.options.tickMs);
       let full = false;
       this.running = this.runOnce()
         .then((n) => void (full = n >= BATCH))

@@ -3,7 +3,8 @@ import type { DbLogger } from '../database/db-logger';
 
 /**
  * A named @nestjs/schedule interval that never overlaps itself, logs its failures, and can
- * be stopped with its in-flight run awaited (before the database closes).
+ * be stopped with its in-flight run awaited (before the database closes). `skip` is asked at
+ * every tick (leader-only jobs skip on followers).
  */
 export class PeriodicJob {
   private running: Promise<void> | undefined;
@@ -15,6 +16,7 @@ export class PeriodicJob {
     private readonly everyMs: number,
     private readonly work: () => Promise<void>,
     private readonly log: DbLogger,
+    private readonly skip: () => boolean = () => false,
   ) {}
 
   start(): void {
@@ -36,6 +38,7 @@ export class PeriodicJob {
 
   private tick(): Promise<void> {
     if (this.running) return this.running;
+    if (this.skip()) return Promise.resolve();
     this.running = this.work()
       .catch((err: unknown) =>
         this.log.error(`${this.name} failed: ${err instanceof Error ? err.message : String(err)}`),

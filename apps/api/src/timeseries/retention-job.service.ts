@@ -4,12 +4,15 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
+  Optional,
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../config/app-config';
 import { SQL_EXECUTOR, SqlExecutor } from '../database/sql-executor';
 import { StorageModeService } from '../database/storage-mode.service';
 import { buildRetentionDeleteBatch } from './check-results.sql';
+import { followerSkips } from '../leadership/leader-only';
+import { LeadershipService } from '../leadership/leadership.service';
 import { PeriodicJob } from './periodic-job';
 import { retentionSettings } from './retention-settings';
 import { ROLLUP_SPECS } from './rollup-resolution';
@@ -37,6 +40,7 @@ export class RetentionJobService implements OnApplicationBootstrap, BeforeApplic
     private readonly storageMode: StorageModeService,
     @Inject(SQL_EXECUTOR) private readonly db: SqlExecutor,
     private readonly scheduler: SchedulerRegistry,
+    @Optional() private readonly leadership?: LeadershipService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,6 +53,7 @@ export class RetentionJobService implements OnApplicationBootstrap, BeforeApplic
         await this.runOnce();
       },
       this.logger,
+      () => followerSkips(this.leadership),
     );
     this.job.start();
   }

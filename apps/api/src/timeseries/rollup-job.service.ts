@@ -1,9 +1,11 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../database/sql-executor';
 import { StorageModeService } from '../database/storage-mode.service';
+import { followerSkips } from '../leadership/leader-only';
+import { LeadershipService } from '../leadership/leadership.service';
 import { PeriodicJob } from './periodic-job';
 import { PlainRollupResult, refreshPlainRollup } from './plain-rollup';
 import { ROLLUP_RESOLUTIONS, ROLLUP_SPECS, RollupResolution } from './rollup-resolution';
@@ -23,6 +25,7 @@ export class RollupJobService implements OnApplicationBootstrap, BeforeApplicati
     private readonly storageMode: StorageModeService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduler: SchedulerRegistry,
+    @Optional() private readonly leadership?: LeadershipService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -36,6 +39,7 @@ export class RollupJobService implements OnApplicationBootstrap, BeforeApplicati
           await this.runOnce(resolution);
         },
         this.logger,
+        () => followerSkips(this.leadership),
       );
       job.start();
       this.jobs.push(job);

@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { phaseOf, slotAtOrBefore } from '@kuzet/checks';
 import { CatalogEvents } from '../../catalog/catalog-events.service';
 import { IngestService } from '../../ingest/ingest.service';
+import { followerSkips } from '../../leadership/leader-only';
+import { LeadershipService } from '../../leadership/leadership.service';
 import type { CheckResultRow } from '../../timeseries/check-result';
 import { ProbingClock } from '../probing-clock';
 import { PROBING_OPTIONS, ProbingOptions } from '../probing.options';
@@ -31,12 +33,16 @@ export class HeartbeatMonitorService implements OnApplicationBootstrap, OnModule
     private readonly ingest: IngestService,
     private readonly catalogEvents: CatalogEvents,
     private readonly clock: ProbingClock,
+    @Optional() private readonly leadership?: LeadershipService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reload();
     this.subscription = this.catalogEvents.changes$.subscribe(() => void this.reload());
-    this.timer = this.clock.setInterval(() => void this.tick(), this.options.heartbeatTickS * 1000);
+    // Judged by the leader only: one verdict per slot, not one per node.
+    this.timer = this.clock.setInterval(() => {
+      if (!followerSkips(this.leadership)) void this.tick();
+    }, this.options.heartbeatTickS * 1000);
   }
 
   async onModuleDestroy(): Promise<void> {
