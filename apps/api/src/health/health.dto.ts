@@ -26,6 +26,30 @@ class ProbingHealthDto {
   @ApiProperty({ description: 'max(3 x the smallest check interval, 60 s)' }) stall_after_s!: number;
 }
 
+class BackgroundJobDto {
+  @ApiProperty({ description: 'procedure:relation (TimescaleDB) or the process job name' }) name!: string;
+  @ApiProperty({ description: 'false when the last run failed (or a process job is overdue)' }) ok!: boolean;
+  @ApiProperty({ nullable: true, type: String }) last_run_at!: string | null;
+  @ApiProperty({ nullable: true, type: String }) last_success_at!: string | null;
+  @ApiProperty() failures!: number;
+  @ApiProperty({ nullable: true, type: String }) last_error!: string | null;
+}
+
+class BackgroundJobsDto {
+  @ApiProperty() ok!: boolean;
+  @ApiProperty({ enum: ['timescaledb', 'process'] }) source!: 'timescaledb' | 'process';
+  @ApiProperty({ type: [BackgroundJobDto] }) jobs!: BackgroundJobDto[];
+  @ApiProperty({ required: false }) error?: string;
+}
+
+class NotificationsHealthDto {
+  @ApiProperty({ description: 'false when a due notification has waited longer than max_due_s' }) ok!: boolean;
+  @ApiProperty({ description: 'notifications not delivered yet' }) unsent!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'seconds the oldest due notification has waited' })
+  oldest_due_s!: number | null;
+  @ApiProperty() max_due_s!: number;
+}
+
 class VersionsDto {
   @ApiProperty() kuzet!: string;
   @ApiProperty() node!: string;
@@ -40,6 +64,10 @@ export class HealthReport {
   detector!: DetectorHealthDto | null;
   @ApiProperty({ type: ProbingHealthDto, nullable: true, description: 'null while the database does not answer' })
   probing!: ProbingHealthDto | null;
+  @ApiProperty({ type: BackgroundJobsDto, nullable: true, description: 'null while the database does not answer' })
+  background_jobs!: BackgroundJobsDto | null;
+  @ApiProperty({ type: NotificationsHealthDto, nullable: true, description: 'null while the database does not answer' })
+  notifications!: NotificationsHealthDto | null;
   @ApiProperty({ type: VersionsDto }) versions!: VersionsDto;
   @ApiProperty() uptime_s!: number;
 }

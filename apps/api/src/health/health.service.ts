@@ -7,10 +7,14 @@ import type { HealthReport } from './health.dto';
 import { HealthClock } from './health-clock';
 import { ProbingActivityRepository } from './probing-activity.repository';
 import { judgeProbing, ProbingHealth } from './probing-stall';
+import { BackgroundJobsService } from './background-jobs.service';
+import { OutboxBacklogRepository } from './outbox-backlog.repository';
 
 const DB_PROBE_TIMEOUT_MS = 2_000;
 /** A detector further behind than this is a malfunction: incidents would come late. */
 export const DETECTOR_MAX_LAG_S = 60;
+/** A due notification waiting longer than this means the notifier is not working (or no node runs it). */
+export const NOTIFIER_MAX_DUE_S = 300;
 
 /** What /api/health answers: is the process serving and its database reachable, in which mode. */
 @Injectable()
@@ -23,6 +27,8 @@ export class HealthService {
     @Inject(SQL_EXECUTOR) private readonly db: SqlExecutor,
     private readonly clock: HealthClock,
     private readonly probingActivity: ProbingActivityRepository,
+    private readonly backgroundJobs: BackgroundJobsService,
+    private readonly outbox: OutboxBacklogRepository,
     @Optional() private readonly detector?: DetectorService,
   ) {
     this.startedAt = clock.now();
@@ -38,10 +44,15 @@ export class HealthService {
         }
       : null;
     const probing = database.ok ? await this.probing() : null;
+    const backgroundJobs = database.ok ? await this.jobs() : null;
+    const notifications = database.ok ? await this.notifications() : null;
+    const parts = [detector, probing, backgroundJobs, notifications];
     return {
-      status: database.ok && (detector?.ok ?? true) && (probing?.ok ?? true) ? 'ok' : 'degraded',
+      status: database.ok && parts.every((p) => p?.ok ?? true) ? 'ok' : 'degraded',
       detector,
       probing,
+      background_jobs: backgroundJobs,
+      notifications,
       storage: { mode: this.storage.getMode(), timescaledb: this.storage.getTimescaleVersion() },
       database,
       versions: { kuzet: KUZET_VERSION, node: process.versions.node, postgres: this.postgresVersion },
@@ -55,6 +66,25 @@ export class HealthService {
     try {
       const activity = await this.probingActivity.activity(new Date(now));
       return judgeProbing({ ...activity, now, since: this.startedAt });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Not ok when the jobs cannot be read: TimescaleDB's views failing is itself a fault. */
+  private async jobs(): Promise<HealthReport['background_jobs']> {
+    try {
+      return await this.backgroundJobs.health(this.clock.now());
+    } catch (error) {
+      return { ok: false, source: this.storage.getMode() === 'timescaledb' ? 'timescaledb' : 'process', jobs: [], error: (error as Error).message };
+    }
+  }
+
+  private async notifications(): Promise<HealthReport['notifications']> {
+    try {
+      const b = await this.outbox.backlog(new Date(this.clock.now()));
+      const oldest = b.oldestDueS === null ? null : Math.round(b.oldestDueS);
+      return { ok: oldest === null || oldest <= NOTIFIER_MAX_DUE_S, unsent: b.unsent, oldest_due_s: oldest, max_due_s: NOTIFIER_MAX_DUE_S };
     } catch {
       return null;
     }

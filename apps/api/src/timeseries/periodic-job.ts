@@ -1,9 +1,11 @@
 import type { SchedulerRegistry } from '@nestjs/schedule';
 import type { DbLogger } from '../database/db-logger';
+import type { JobRunsService } from './job-runs.service';
 
 /**
  * A named @nestjs/schedule interval that never overlaps itself, logs its failures, and can
- * be stopped with its in-flight run awaited (before the database closes).
+ * be stopped with its in-flight run awaited (before the database closes). Each run is recorded
+ * in `runs` (when given), so the health report sees a job that fails or stopped running.
  */
 export class PeriodicJob {
   private running: Promise<void> | undefined;
@@ -15,10 +17,12 @@ export class PeriodicJob {
     private readonly everyMs: number,
     private readonly work: () => Promise<void>,
     private readonly log: DbLogger,
+    private readonly runs?: JobRunsService,
   ) {}
 
   start(): void {
     if (this.registered) return;
+    this.runs?.scheduled(this.name, this.everyMs);
     this.scheduler.addInterval(
       this.name,
       setInterval(() => void this.tick(), this.everyMs),
@@ -36,10 +40,14 @@ export class PeriodicJob {
 
   private tick(): Promise<void> {
     if (this.running) return this.running;
+    this.runs?.started(this.name);
     this.running = this.work()
-      .catch((err: unknown) =>
-        this.log.error(`${this.name} failed: ${err instanceof Error ? err.message : String(err)}`),
-      )
+      .then(() => this.runs?.succeeded(this.name))
+      .catch((err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        this.runs?.failed(this.name, message);
+        this.log.error(`${this.name} failed: ${message}`);
+      })
       .finally(() => (this.running = undefined));
     return this.running;
   }

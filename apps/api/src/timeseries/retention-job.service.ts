@@ -10,6 +10,7 @@ import { AppConfig } from '../config/app-config';
 import { SQL_EXECUTOR, SqlExecutor } from '../database/sql-executor';
 import { StorageModeService } from '../database/storage-mode.service';
 import { buildRetentionDeleteBatch } from './check-results.sql';
+import { JobRunsService } from './job-runs.service';
 import { PeriodicJob } from './periodic-job';
 import { retentionSettings } from './retention-settings';
 import { ROLLUP_SPECS } from './rollup-resolution';
@@ -37,6 +38,7 @@ export class RetentionJobService implements OnApplicationBootstrap, BeforeApplic
     private readonly storageMode: StorageModeService,
     @Inject(SQL_EXECUTOR) private readonly db: SqlExecutor,
     private readonly scheduler: SchedulerRegistry,
+    private readonly runs: JobRunsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,6 +51,7 @@ export class RetentionJobService implements OnApplicationBootstrap, BeforeApplic
         await this.runOnce();
       },
       this.logger,
+      this.runs,
     );
     this.job.start();
   }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../database/sql-executor';
 import { StorageModeService } from '../database/storage-mode.service';
+import { JobRunsService } from './job-runs.service';
 import { PeriodicJob } from './periodic-job';
 import { PlainRollupResult, refreshPlainRollup } from './plain-rollup';
 import { ROLLUP_RESOLUTIONS, ROLLUP_SPECS, RollupResolution } from './rollup-resolution';
@@ -23,6 +24,7 @@ export class RollupJobService implements OnApplicationBootstrap, BeforeApplicati
     private readonly storageMode: StorageModeService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduler: SchedulerRegistry,
+    private readonly runs: JobRunsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -36,6 +38,7 @@ export class RollupJobService implements OnApplicationBootstrap, BeforeApplicati
           await this.runOnce(resolution);
         },
         this.logger,
+        this.runs,
       );
       job.start();
       this.jobs.push(job);

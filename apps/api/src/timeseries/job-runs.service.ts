@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+
+/** What this process knows of one of its periodic jobs (plain-mode rollups and retention). */
+export interface JobRun {
+  name: string;
+  everyMs: number;
+  /** When the job was scheduled in this process: the reference before any success. */
+  scheduledAt: number;
+  lastStartedAt: number | null;
+  lastSuccessAt: number | null;
+  lastFailureAt: number | null;
+  lastError: string | null;
+  failures: number;
+  consecutiveFailures: number;
+}
+
+/** A job scheduled at `at` that has not run yet. */
+export function newJobRun(name: string, everyMs: number, at: number): JobRun {
+  return {
+    name,
+    everyMs,
+    scheduledAt: at,
+    lastStartedAt: null,
+    lastSuccessAt: null,
+    lastFailureAt: null,
+    lastError: null,
+    failures: 0,
+    consecutiveFailures: 0,
+  };
+}
+
+/** The runs of the process's periodic jobs, for /api/health and /metrics (in memory: per node). */
+@Injectable()
+export class JobRunsService {
+  private readonly runs = new Map<string, JobRun>();
+
+  scheduled(name: string, everyMs: number, at = Date.now()): void {
+    if (this.runs.has(name)) return;
+    this.runs.set(name, newJobRun(name, everyMs, at));
+  }
+
+  started(name: string, at = Date.now()): void {
+    const run = this.runs.get(name);
+    if (run) run.lastStartedAt = at;
+  }
+
+  succeeded(name: string, at = Date.now()): void {
+    const run = this.runs.get(name);
+    if (!run) return;
+    run.lastSuccessAt = at;
+    run.consecutiveFailures = 0;
+  }
+
+  failed(name: string, error: string, at = Date.now()): void {
+    const run = this.runs.get(name);
+    if (!run) return;
+    run.lastFailureAt = at;
+    run.lastError = error;
+    run.failures++;
+    run.consecutiveFailures++;
+  }
+
+  list(): JobRun[] {
+    return [...this.runs.values()].map((r) => ({ ...r }));
+  }
+}
