@@ -42,6 +42,8 @@ const publicUpdate = { public_state: 'identified', text: { kk: 'a', ru: 'b', en:
 /** THE TABLE: every route of the API. A route missing here fails the test. */
 const MATRIX: Record<string, Case> = {
   'GET /api/health': { outcome: PUBLIC, url: () => '/api/health' },
+  'GET /api/health/live': { outcome: PUBLIC, url: () => '/api/health/live' },
+  'GET /api/health/ready': { outcome: PUBLIC, url: () => '/api/health/ready' },
   'GET /metrics': { outcome: PUBLIC, url: () => '/metrics' },
   'POST /api/auth/login': { outcome: PUBLIC, url: () => '/api/auth/login', body: {} },
   'POST /api/auth/logout': { outcome: SIGNED_IN, url: () => '/api/auth/logout', fresh: true },

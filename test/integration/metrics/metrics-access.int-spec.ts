@@ -4,7 +4,10 @@ import { AuthTestApp, startAuthTestApp } from '../auth/support/auth-test-app';
 
 const TOKEN = 'scrape-token-0123456789abcdef';
 
-/** gateway and registry are not public, portal is: the SLO gauge names each of them by label. */
+/**
+ * gateway (agency nit) and registry (agency mju) are not public, portal (nit) is. The SLO gauge
+ * names agencies by default, systems with KUZET_METRICS_PER_SYSTEM.
+ */
 async function startWithCatalog(settings: Record<string, string> = {}): Promise<AuthTestApp> {
   const t = await startAuthTestApp(settings, async (ds) => {
     await seedCatalog(ds);
@@ -13,6 +16,9 @@ async function startWithCatalog(settings: Record<string, string> = {}): Promise<
   await t.app.get(SloService).list();
   return t;
 }
+
+/** A kuzet_slo_burn_rate sample carrying this label pair. */
+const burn = (label: string) => new RegExp(`^kuzet_slo_burn_rate\\{[^}]*${label}[,}]`, 'm');
 
 const scrape = async (t: AuthTestApp, headers: Record<string, string> = {}) => {
   const res = await t.app.inject({ method: 'GET', url: '/metrics', headers });
@@ -27,8 +33,10 @@ describe('/metrics without KUZET_METRICS_TOKEN (open; whole app, real PostgreSQL
   it('answers anyone, naming public systems only', async () => {
     const res = await scrape(t);
     expect(res.status).toBe(200);
-    expect(res.body).toContain('kuzet_slo_burn_rate{system="portal"');
-    expect(res.body).not.toMatch(/gateway|registry/);
+    expect(res.body).toMatch(burn('agency="nit"'));
+    // mju has no public system: its worst burn rate would tell about a non-public one.
+    expect(res.body).not.toMatch(burn('agency="mju"'));
+    expect(res.body).not.toMatch(/gateway|registry|system="/);
     // The rest of the scrape is still there.
     expect(res.body).toContain('kuzet_process_cpu_user_seconds_total');
   });
@@ -52,9 +60,34 @@ describe('/metrics with KUZET_METRICS_TOKEN', () => {
     expect(res.body).not.toMatch(/kuzet_|gateway|portal/);
   });
 
-  it('answers the right bearer token with every system', async () => {
+  it('answers the right bearer token with every agency, and no per-system series', async () => {
     const res = await scrape(t, { authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(200);
-    for (const code of ['gateway', 'portal', 'registry']) expect(res.body).toContain(`kuzet_slo_burn_rate{system="${code}"`);
+    for (const agency of ['nit', 'mju']) expect(res.body).toMatch(burn(`agency="${agency}"`));
+    expect(res.body).not.toMatch(/system="/);
+  });
+});
+
+describe('/metrics with KUZET_METRICS_PER_SYSTEM', () => {
+  let t: AuthTestApp;
+  beforeAll(async () => (t = await startWithCatalog({ KUZET_METRICS_TOKEN: TOKEN, KUZET_METRICS_PER_SYSTEM: 'true' })));
+  afterAll(async () => t?.close());
+
+  it('names every system to the token holder', async () => {
+    const res = await scrape(t, { authorization: `Bearer ${TOKEN}` });
+    expect(res.status).toBe(200);
+    for (const code of ['gateway', 'portal', 'registry']) expect(res.body).toMatch(burn(`system="${code}"`));
+  });
+});
+
+describe('/metrics with KUZET_METRICS_PER_SYSTEM, no token', () => {
+  let t: AuthTestApp;
+  beforeAll(async () => (t = await startWithCatalog({ KUZET_METRICS_PER_SYSTEM: 'true' })));
+  afterAll(async () => t?.close());
+
+  it('names public systems only', async () => {
+    const res = await scrape(t);
+    expect(res.body).toMatch(burn('system="portal"'));
+    expect(res.body).not.toMatch(/gateway|registry|agency="mju"/);
   });
 });

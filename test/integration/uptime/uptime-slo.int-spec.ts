@@ -299,7 +299,9 @@ describe('uptime from the confirmed status history, SLO burn rates over the roll
     const codes = (res.json() as { code: string }[]).map((s) => s.code);
     expect(codes).toEqual(expect.arrayContaining([code('a'), code('b'), code('c')]));
     const text = await app.get(MetricsRegistry).registry.metrics();
-    expect(text).toContain(`kuzet_slo_burn_rate{system="${code('c')}",window="5m"`);
+    // By agency (its worst system), no system label without KUZET_METRICS_PER_SYSTEM.
+    expect(text).toContain(`kuzet_slo_burn_rate{agency="${code('agency')}",window="5m"`);
+    expect(text).not.toContain(`system="${code('c')}"`);
   });
 
   it('400 naming the field, 404 for unknown codes', async () => {

@@ -103,6 +103,7 @@ export const appConfigSchema = z.object({
   KUZET_TRUST_PROXY: trustProxy.optional(),
   KUZET_PUBLIC_RATE_LIMIT: int(1, 1_000_000).default(600),
   KUZET_METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+  KUZET_METRICS_PER_SYSTEM: bool.default(false),
   KUZET_REALTIME_REPLAY_EVENTS: int(10, 1_000_000).default(10_000),
   KUZET_REALTIME_SUMMARY_MS: int(100, 600_000).default(5_000),
   KUZET_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'expected an smtp:// or smtps:// URL').optional(),

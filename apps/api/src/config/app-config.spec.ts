@@ -99,6 +99,9 @@ describe('loadAppConfig', () => {
   it('keeps /metrics open without KUZET_METRICS_TOKEN and takes the token when given', () => {
     expect(loadAppConfig({}).metricsToken).toBeUndefined();
     expect(loadAppConfig({ KUZET_METRICS_TOKEN: 'a-long-enough-scrape-token' }).metricsToken).toBe('a-long-enough-scrape-token');
+    expect(loadAppConfig({}).metricsPerSystem).toBe(false);
+    expect(loadAppConfig({ KUZET_METRICS_PER_SYSTEM: 'true' }).metricsPerSystem).toBe(true);
+    expect(() => loadAppConfig({ KUZET_METRICS_PER_SYSTEM: 'per-check' })).toThrow();
   });
 
   it('treats an empty value as unset', () => {

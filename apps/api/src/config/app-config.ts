@@ -35,6 +35,11 @@ export class AppConfig {
   readonly publicApi: { rateLimitPerMinute: number };
   /** When set, /metrics answers only `Authorization: Bearer <token>` and then names every system. */
   readonly metricsToken: string | undefined;
+  /**
+   * One Prometheus series per system (burn rates) instead of one per agency: off by default so
+   * the series count does not grow with the catalog.
+   */
+  readonly metricsPerSystem: boolean;
   /** Ingest: queue bound (backpressure), batch size, linger, statements in flight, write timeout. */
   readonly ingest: {
     queueMaxRows: number;
@@ -151,6 +156,7 @@ export class AppConfig {
     this.simulatorControlPort = v.KUZET_SIMULATOR_CONTROL_PORT;
     this.trustProxy = v.KUZET_TRUST_PROXY ?? false;
     this.metricsToken = v.KUZET_METRICS_TOKEN;
+    this.metricsPerSystem = v.KUZET_METRICS_PER_SYSTEM;
     this.publicApi = { rateLimitPerMinute: v.KUZET_PUBLIC_RATE_LIMIT };
     this.ingest = {
       queueMaxRows: v.KUZET_INGEST_QUEUE_MAX,

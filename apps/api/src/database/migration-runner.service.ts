@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MigrationRunReport, runMigrations } from './migration-runner';
+import { MigrationRunReport, pendingMigrations, runMigrations } from './migration-runner';
 
 /** Runs pending migrations on the app's DataSource (see runMigrations). */
 @Injectable()
@@ -12,5 +12,10 @@ export class MigrationRunnerService {
 
   run(): Promise<MigrationRunReport> {
     return runMigrations(this.dataSource, this.logger);
+  }
+
+  /** Names of the migrations the code has and the database has not applied. */
+  pending(): Promise<string[]> {
+    return pendingMigrations(this.dataSource);
   }
 }

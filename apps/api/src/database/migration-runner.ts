@@ -63,3 +63,9 @@ export async function runMigrations(dataSource: DataSource, log: DbLogger): Prom
     await queryRunner.release();
   }
 }
+
+/** Names of the migrations of `dataSource` not applied to its database yet (read only). */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const pending = await new MigrationExecutor(dataSource).getPendingMigrations();
+  return pending.map((m) => m.name);
+}

@@ -8,11 +8,12 @@ export interface DetectorProgress {
   queuedRows(): number;
 }
 
-/** Prometheus metrics of the detector: lag, queue, overflows and rows read back from the database. */
+/** Prometheus metrics of the detector: lag, queue, overflows, rows read back from the database, transitions. */
 @Injectable()
 export class DetectorMetrics {
   readonly overflows: Counter | undefined;
   readonly catchUpRows: Counter | undefined;
+  readonly transitions: Counter<'from' | 'to'> | undefined;
   private progress: DetectorProgress | undefined;
 
   constructor(@Optional() metrics?: MetricsRegistry) {
@@ -43,6 +44,12 @@ export class DetectorMetrics {
     this.catchUpRows = new Counter({
       name: 'kuzet_detector_catch_up_rows_total',
       help: 'Durable results the detector read back from check_results (after a restart or an overflow)',
+      registers,
+    });
+    this.transitions = new Counter({
+      name: 'kuzet_detector_transitions_total',
+      help: 'Hard state changes of a check in a region (soft/hard machine), by from and to state',
+      labelNames: ['from', 'to'],
       registers,
     });
   }

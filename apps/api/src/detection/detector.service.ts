@@ -403,10 +403,12 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     const failure = nextFailure(region.failure ?? null, row, outcome, step.state.hard, check);
     overlay.set(rKey, { softHard: step.state, latency, failure } satisfies RegionState);
     this.indexRegion(check.id, row.region);
-    if (step.transition)
+    if (step.transition) {
       this.logger.log(
         `detector: ${check.key} ${row.region} ${step.transition.from} -> ${step.transition.to} (${step.transition.idempotencyKey})`,
       );
+      this.metrics?.transitions?.inc({ from: step.transition.from, to: step.transition.to });
+    }
 
     this.evaluateCheck(check, overlay, at, outcome === CheckOutcome.Unknown);
     // Every accepted row re-evaluates its system: maintenance starts and ends with time, not results.

@@ -18,12 +18,42 @@ class DetectorHealthDto {
   @ApiProperty({ description: 'results waiting in memory for the detector' }) queued_rows!: number;
 }
 
+class LeaderHealthDto {
+  @ApiProperty({ description: 'false when no node holds the leader lock: nobody runs detection, sweeps and notifications' }) ok!: boolean;
+  @ApiProperty({ description: 'this node is the leader' }) is_leader!: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: "the leader's fencing term, when this node leads" }) term!: number | null;
+}
+
 class ProbingHealthDto {
   @ApiProperty({ description: 'false when probed checks exist but no result was stored for stall_after_s' }) ok!: boolean;
   @ApiProperty({ description: 'probed checks (enabled, not heartbeat)' }) checks!: number;
   @ApiProperty({ nullable: true, type: Number, description: 'seconds since the latest stored result of a probed check' })
   last_result_age_s!: number | null;
   @ApiProperty({ description: 'max(3 x the smallest check interval, 60 s)' }) stall_after_s!: number;
+}
+
+class BackgroundJobDto {
+  @ApiProperty({ description: 'procedure:relation (TimescaleDB) or the process job name' }) name!: string;
+  @ApiProperty({ description: 'false when the last run failed (or a process job is overdue)' }) ok!: boolean;
+  @ApiProperty({ nullable: true, type: String }) last_run_at!: string | null;
+  @ApiProperty({ nullable: true, type: String }) last_success_at!: string | null;
+  @ApiProperty() failures!: number;
+  @ApiProperty({ nullable: true, type: String }) last_error!: string | null;
+}
+
+class BackgroundJobsDto {
+  @ApiProperty() ok!: boolean;
+  @ApiProperty({ enum: ['timescaledb', 'process'] }) source!: 'timescaledb' | 'process';
+  @ApiProperty({ type: [BackgroundJobDto] }) jobs!: BackgroundJobDto[];
+  @ApiProperty({ required: false }) error?: string;
+}
+
+class NotificationsHealthDto {
+  @ApiProperty({ description: 'false when a due notification has waited longer than max_due_s' }) ok!: boolean;
+  @ApiProperty({ description: 'notifications not delivered yet' }) unsent!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'seconds the oldest due notification has waited' })
+  oldest_due_s!: number | null;
+  @ApiProperty() max_due_s!: number;
 }
 
 class VersionsDto {
@@ -38,8 +68,14 @@ export class HealthReport {
   @ApiProperty({ type: DatabaseHealthDto }) database!: DatabaseHealthDto;
   @ApiProperty({ type: DetectorHealthDto, nullable: true, description: 'null where no detector runs' })
   detector!: DetectorHealthDto | null;
+  @ApiProperty({ type: LeaderHealthDto, nullable: true, description: 'null where no leader election runs (a single-process test app)' })
+  leader!: LeaderHealthDto | null;
   @ApiProperty({ type: ProbingHealthDto, nullable: true, description: 'null while the database does not answer' })
   probing!: ProbingHealthDto | null;
+  @ApiProperty({ type: BackgroundJobsDto, nullable: true, description: 'null while the database does not answer' })
+  background_jobs!: BackgroundJobsDto | null;
+  @ApiProperty({ type: NotificationsHealthDto, nullable: true, description: 'null while the database does not answer' })
+  notifications!: NotificationsHealthDto | null;
   @ApiProperty({ type: VersionsDto }) versions!: VersionsDto;
   @ApiProperty() uptime_s!: number;
 }

@@ -2,15 +2,20 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { SQL_EXECUTOR, SqlExecutor } from '../database/sql-executor';
 import { StorageModeService } from '../database/storage-mode.service';
 import { DetectorService } from '../detection/detector.service';
+import { LeadershipService } from '../leadership/leadership.service';
 import { KUZET_VERSION } from '../version';
 import type { HealthReport } from './health.dto';
 import { HealthClock } from './health-clock';
 import { ProbingActivityRepository } from './probing-activity.repository';
 import { judgeProbing, ProbingHealth } from './probing-stall';
+import { BackgroundJobsService } from './background-jobs.service';
+import { OutboxBacklogRepository } from './outbox-backlog.repository';
 
 const DB_PROBE_TIMEOUT_MS = 2_000;
 /** A detector further behind than this is a malfunction: incidents would come late. */
 export const DETECTOR_MAX_LAG_S = 60;
+/** A due notification waiting longer than this means the notifier is not working (or no node runs it). */
+export const NOTIFIER_MAX_DUE_S = 300;
 
 /** What /api/health answers: is the process serving and its database reachable, in which mode. */
 @Injectable()
@@ -23,7 +28,10 @@ export class HealthService {
     @Inject(SQL_EXECUTOR) private readonly db: SqlExecutor,
     private readonly clock: HealthClock,
     private readonly probingActivity: ProbingActivityRepository,
+    private readonly backgroundJobs: BackgroundJobsService,
+    private readonly outbox: OutboxBacklogRepository,
     @Optional() private readonly detector?: DetectorService,
+    @Optional() private readonly leadership?: LeadershipService,
   ) {
     this.startedAt = clock.now();
   }
@@ -37,16 +45,28 @@ export class HealthService {
           queued_rows: this.detector.queuedRows(),
         }
       : null;
+    const leader = this.leadership ? this.leaderHealth(this.leadership) : null;
     const probing = database.ok ? await this.probing() : null;
+    const backgroundJobs = database.ok ? await this.jobs() : null;
+    const notifications = database.ok ? await this.notifications() : null;
+    const parts = [detector, leader, probing, backgroundJobs, notifications];
     return {
-      status: database.ok && (detector?.ok ?? true) && (probing?.ok ?? true) ? 'ok' : 'degraded',
+      status: database.ok && parts.every((p) => p?.ok ?? true) ? 'ok' : 'degraded',
       detector,
+      leader,
       probing,
+      background_jobs: backgroundJobs,
+      notifications,
       storage: { mode: this.storage.getMode(), timescaledb: this.storage.getTimescaleVersion() },
       database,
       versions: { kuzet: KUZET_VERSION, node: process.versions.node, postgres: this.postgresVersion },
       uptime_s: Math.round((this.clock.now() - this.startedAt) / 1000),
     };
+  }
+
+  private leaderHealth(leadership: LeadershipService): HealthReport['leader'] {
+    const s = leadership.status();
+    return { ok: s.leaderPresent, is_leader: s.isLeader, term: s.term };
   }
 
   /** Null when it cannot be told (the query failed): the database entry says why. */
@@ -55,6 +75,25 @@ export class HealthService {
     try {
       const activity = await this.probingActivity.activity(new Date(now));
       return judgeProbing({ ...activity, now, since: this.startedAt });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Not ok when the jobs cannot be read: TimescaleDB's views failing is itself a fault. */
+  private async jobs(): Promise<HealthReport['background_jobs']> {
+    try {
+      return await this.backgroundJobs.health(this.clock.now());
+    } catch (error) {
+      return { ok: false, source: this.storage.getMode() === 'timescaledb' ? 'timescaledb' : 'process', jobs: [], error: (error as Error).message };
+    }
+  }
+
+  private async notifications(): Promise<HealthReport['notifications']> {
+    try {
+      const b = await this.outbox.backlog(new Date(this.clock.now()));
+      const oldest = b.oldestDueS === null ? null : Math.round(b.oldestDueS);
+      return { ok: oldest === null || oldest <= NOTIFIER_MAX_DUE_S, unsent: b.unsent, oldest_due_s: oldest, max_due_s: NOTIFIER_MAX_DUE_S };
     } catch {
       return null;
     }

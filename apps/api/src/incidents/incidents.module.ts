@@ -3,6 +3,7 @@ import { DetectionClock } from '../detection/detection-clock';
 import { IncidentsController } from './http/incidents.controller';
 import { ReliabilityController } from './http/reliability.controller';
 import { IncidentEvents } from './incident-events.service';
+import { IncidentsMetrics } from './incidents-metrics';
 import { IncidentsReadService } from './incidents-read.service';
 import { IncidentsSweepService } from './incidents-sweep.service';
 import { IncidentsUnitOfWork } from './incidents-unit-of-work';
@@ -25,6 +26,7 @@ import { SystemGraphRepository } from './system-graph.repository';
     IncidentsService,
     IncidentsReadService,
     IncidentsSweepService,
+    IncidentsMetrics,
     {
       provide: INCIDENTS_OPTIONS,
       inject: [{ token: AppConfig, optional: true }],

@@ -105,6 +105,18 @@ const COLUMNS: Record<string, { column: string; cast: string; value: (v: unknown
 export class IncidentsRepository implements IncidentStore {
   constructor(private readonly sql: SqlExecutor) {}
 
+  /** Unresolved incidents per agency and severity; `publicOnly`: of public systems only. */
+  async openCounts(publicOnly: boolean): Promise<{ agency: string; severity: string; count: number }[]> {
+    const rows = await this.sql.query<{ agency: string; severity: string; count: string }>(
+      `SELECT a.code AS agency, i.severity, count(*) AS count
+         FROM incidents i JOIN agencies a ON a.id = i.agency_id JOIN systems s ON s.id = i.system_id
+        WHERE i.state <> 'resolved' AND (s.is_public OR NOT $1::boolean)
+        GROUP BY a.code, i.severity`,
+      [publicOnly],
+    );
+    return rows.map((r) => ({ agency: r.agency, severity: r.severity, count: Number(r.count) }));
+  }
+
   async insertIncident(i: NewIncident): Promise<IncidentRecord | null> {
     const rows = await this.sql.query<IncidentRow>(
       `INSERT INTO incidents (system_id, agency_id, kind, root_incident_id, alertable, status, severity, state,

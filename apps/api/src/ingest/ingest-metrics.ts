@@ -12,6 +12,7 @@ export class IngestMetrics {
   readonly rowsRejected: Counter<'reason'>;
   readonly batches: Counter<'target'>;
   readonly batchWriteSeconds: Histogram;
+  readonly batchRows: Histogram;
   private readonly queueDepth: Gauge;
   private readonly spoolRows: Gauge;
   private readonly degraded: Gauge;
@@ -59,6 +60,12 @@ export class IngestMetrics {
       name: 'kuzet_ingest_batch_write_seconds',
       help: 'Duration of one batch insert statement',
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.batchRows = new Histogram({
+      name: 'kuzet_ingest_batch_rows',
+      help: 'Rows in one batch insert statement',
+      buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000],
       registers,
     });
     const sources = () => this.sources;

@@ -256,6 +256,7 @@ export class IngestService implements OnModuleInit, BeforeApplicationShutdown {
   /** One insert statement, timed and bounded by writeTimeoutMs; returns rows really inserted. */
   private async insertTimed(rows: CheckResultRow[]): Promise<number> {
     const stopTimer = this.metrics.batchWriteSeconds.startTimer();
+    this.metrics.batchRows.observe(rows.length);
     this.statements++;
     let timer: ReturnType<IngestTimers['setTimeout']> | undefined;
     try {

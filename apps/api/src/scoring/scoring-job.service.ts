@@ -28,7 +28,7 @@ export class ScoringJobService implements OnApplicationBootstrap, BeforeApplicat
 
   onApplicationBootstrap(): void {
     const skip = () => followerSkips(this.leadership);
-    this.job = new PeriodicJob(this.scheduler, 'kuzet-scoring', this.config.scoring.intervalMs, () => this.run(), this.logger, skip);
+    this.job = new PeriodicJob(this.scheduler, 'kuzet-scoring', this.config.scoring.intervalMs, () => this.run(), this.logger, undefined, skip);
     this.job.start();
     const timer = setTimeout(() => {
       this.scheduler.deleteTimeout(FIRST_RUN_TIMEOUT);

@@ -13,6 +13,7 @@ import { StorageModeService } from '../database/storage-mode.service';
 import { buildRetentionDeleteBatch } from './check-results.sql';
 import { followerSkips } from '../leadership/leader-only';
 import { LeadershipService } from '../leadership/leadership.service';
+import { JobRunsService } from './job-runs.service';
 import { PeriodicJob } from './periodic-job';
 import { retentionSettings } from './retention-settings';
 import { ROLLUP_SPECS } from './rollup-resolution';
@@ -40,6 +41,7 @@ export class RetentionJobService implements OnApplicationBootstrap, BeforeApplic
     private readonly storageMode: StorageModeService,
     @Inject(SQL_EXECUTOR) private readonly db: SqlExecutor,
     private readonly scheduler: SchedulerRegistry,
+    private readonly runs: JobRunsService,
     @Optional() private readonly leadership?: LeadershipService,
   ) {}
 
@@ -53,6 +55,7 @@ export class RetentionJobService implements OnApplicationBootstrap, BeforeApplic
         await this.runOnce();
       },
       this.logger,
+      this.runs,
       () => followerSkips(this.leadership),
     );
     this.job.start();

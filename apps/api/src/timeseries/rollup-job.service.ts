@@ -6,6 +6,7 @@ import { inTransaction } from '../database/sql-executor';
 import { StorageModeService } from '../database/storage-mode.service';
 import { followerSkips } from '../leadership/leader-only';
 import { LeadershipService } from '../leadership/leadership.service';
+import { JobRunsService } from './job-runs.service';
 import { PeriodicJob } from './periodic-job';
 import { PlainRollupResult, refreshPlainRollup } from './plain-rollup';
 import { ROLLUP_RESOLUTIONS, ROLLUP_SPECS, RollupResolution } from './rollup-resolution';
@@ -25,6 +26,7 @@ export class RollupJobService implements OnApplicationBootstrap, BeforeApplicati
     private readonly storageMode: StorageModeService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduler: SchedulerRegistry,
+    private readonly runs: JobRunsService,
     @Optional() private readonly leadership?: LeadershipService,
   ) {}
 
@@ -39,6 +41,7 @@ export class RollupJobService implements OnApplicationBootstrap, BeforeApplicati
           await this.runOnce(resolution);
         },
         this.logger,
+        this.runs,
         () => followerSkips(this.leadership),
       );
       job.start();

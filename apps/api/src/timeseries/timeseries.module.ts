@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CheckResultsRepository } from './check-results.repository';
+import { JobRunsService } from './job-runs.service';
 import { RetentionJobService } from './retention-job.service';
 import { RollupJobService } from './rollup-job.service';
 import { StoragePolicyService } from './storage-policy.service';
@@ -9,7 +10,7 @@ import { StoragePolicyService } from './storage-policy.service';
  * DatabaseModule.forRoot() (global) and ScheduleModule.forRoot() (SchedulerRegistry).
  */
 @Module({
-  providers: [CheckResultsRepository, StoragePolicyService, RollupJobService, RetentionJobService],
-  exports: [CheckResultsRepository, StoragePolicyService, RollupJobService],
+  providers: [CheckResultsRepository, StoragePolicyService, RollupJobService, RetentionJobService, JobRunsService],
+  exports: [CheckResultsRepository, StoragePolicyService, RollupJobService, JobRunsService],
 })
 export class TimeseriesModule {}

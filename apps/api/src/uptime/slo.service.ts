@@ -1,9 +1,8 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { BURN_WINDOWS, DEFAULT_SLO, evaluateBurnRate, resolveSlo } from '@kuzet/detection';
+import { DEFAULT_SLO, evaluateBurnRate, resolveSlo } from '@kuzet/detection';
 import type { BurnAlert, BurnWindow } from '@kuzet/detection';
-import { Gauge, Registry } from 'prom-client';
-import { MetricsRegistry } from '../metrics/metrics-registry.service';
+import { SloMetrics } from './slo-metrics';
 import { UptimeRepository } from './uptime.repository';
 import type { UptimeSystem } from './uptime.repository';
 
@@ -23,35 +22,14 @@ export function sloFraction(percent: number | null): number {
   return resolveSlo(percent === null ? null : percent / 100, DEFAULT_SLO);
 }
 
-type BurnGauge = Gauge<'system' | 'window'>;
-
-/** The burn-rate gauge of one registry (reused when the registry has it already). */
-function burnGauge(registry: Registry): BurnGauge {
-  return (
-    (registry.getSingleMetric('kuzet_slo_burn_rate') as BurnGauge | undefined) ??
-    new Gauge({
-      name: 'kuzet_slo_burn_rate',
-      help: 'SLO error-budget burn rate per system and window (1 = burning exactly the budget)',
-      labelNames: ['system', 'window'],
-      registers: [registry],
-    })
-  );
-}
-
 @Injectable()
 export class SloService {
   private readonly logger = new Logger(SloService.name);
-  /** Every system's burn rates; the public twin holds public systems only (MetricsRegistry). */
-  private readonly gauge: BurnGauge;
-  private readonly publicGauge: BurnGauge;
 
   constructor(
     private readonly repo: UptimeRepository,
-    metrics: MetricsRegistry,
-  ) {
-    this.gauge = burnGauge(metrics.registry);
-    this.publicGauge = burnGauge(metrics.publicRegistry);
-  }
+    private readonly metrics: SloMetrics,
+  ) {}
 
   async system(code: string, now = Date.now()): Promise<SystemSlo> {
     const system = await this.repo.systemByCode(code);
@@ -63,14 +41,9 @@ export class SloService {
   async list(now = Date.now()): Promise<SystemSlo[]> {
     const systems = await this.repo.enabledSystems();
     const result = await this.evaluate(systems, now);
-    const isPublic = new Set(systems.filter((s) => s.isPublic).map((s) => s.code));
-    this.gauge.reset();
-    this.publicGauge.reset();
-    for (const s of result)
-      for (const w of BURN_WINDOWS) {
-        this.gauge.set({ system: s.code, window: w }, s.burn_rates[w]);
-        if (isPublic.has(s.code)) this.publicGauge.set({ system: s.code, window: w }, s.burn_rates[w]);
-      }
+    this.metrics.publish(
+      systems.map((s, i) => ({ system: s.code, agency: s.agencyCode, isPublic: s.isPublic, burnRates: result[i].burn_rates })),
+    );
     return result;
   }
 

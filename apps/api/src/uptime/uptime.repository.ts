@@ -11,6 +11,7 @@ export interface UptimeSystem {
   id: number;
   code: string;
   agencyId: number;
+  agencyCode: string;
   tier: SystemTier;
   sloTarget: number | null;
   /** Shown on the public status page; a non-public code stays out of anonymous output. */
@@ -37,17 +38,20 @@ export class UptimeRepository {
       id: number;
       code: string;
       agency_id: number;
+      agency_code: string;
       tier: SystemTier;
       slo_target: string | null;
       is_public: boolean;
     }>(
-      `SELECT s.id, s.code, s.agency_id, s.tier, s.slo_target, s.is_public FROM systems s WHERE ${where} ORDER BY s.code`,
+      `SELECT s.id, s.code, s.agency_id, a.code AS agency_code, s.tier, s.slo_target, s.is_public
+         FROM systems s JOIN agencies a ON a.id = s.agency_id WHERE ${where} ORDER BY s.code`,
       params,
     );
     return rows.map((r) => ({
       id: Number(r.id),
       code: r.code,
       agencyId: Number(r.agency_id),
+      agencyCode: r.agency_code,
       tier: r.tier,
       sloTarget: r.slo_target === null ? null : Number(r.slo_target),
       isPublic: r.is_public,

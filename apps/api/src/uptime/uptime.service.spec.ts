@@ -33,8 +33,8 @@ class MemoryRepository extends UptimeRepository {
 
 describe('UptimeService', () => {
   const catalog: UptimeSystem[] = [
-    { id: 1, code: 'gateway', agencyId: 1, tier: 'critical', sloTarget: null, isPublic: true },
-    { id: 2, code: 'portal', agencyId: 1, tier: 'normal', sloTarget: null, isPublic: false },
+    { id: 1, code: 'gateway', agencyId: 1, agencyCode: 'nit', tier: 'critical', sloTarget: null, isPublic: true },
+    { id: 2, code: 'portal', agencyId: 1, agencyCode: 'nit', tier: 'normal', sloTarget: null, isPublic: false },
   ];
   const history = new Map<number, StatusChange[]>([
     [

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { CheckOutcome } from '@kuzet/contracts';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { MetricsRegistry } from '../../metrics/metrics-registry.service';
 import type { Plan } from '../assignment/assignment-plan';
+
+const OUTCOME_NAMES: Record<CheckOutcome, string> = {
+  [CheckOutcome.Up]: 'up',
+  [CheckOutcome.Degraded]: 'degraded',
+  [CheckOutcome.Down]: 'down',
+  [CheckOutcome.Unknown]: 'unknown',
+};
 
 /** Prometheus metrics of probing: agents, assignment sizes, schedule lag, results received. */
 @Injectable()
@@ -13,6 +21,8 @@ export class ProbingMetrics {
   readonly duplicateBatches: Counter;
   readonly checksRefused: Counter<'where'>;
   readonly resultsRejected: Counter<'reason'>;
+  readonly resultLag: Histogram<'region'>;
+  readonly checkResults: Counter<'region' | 'outcome'>;
 
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
@@ -46,12 +56,33 @@ export class ProbingMetrics {
       labelNames: ['reason'],
       registers,
     });
+    this.resultLag = new Histogram({
+      name: 'kuzet_probe_result_lag_seconds',
+      help: 'From the planned start of a run to its result being received by the API, by region (remote and embedded agents)',
+      labelNames: ['region'],
+      buckets: [0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 900],
+      registers,
+    });
+    this.checkResults = new Counter({
+      name: 'kuzet_check_results_total',
+      help: 'Admitted check results by region and outcome (up, degraded, down, unknown)',
+      labelNames: ['region', 'outcome'],
+      registers,
+    });
     this.checksRefused = new Counter({
       name: 'kuzet_probe_checks_refused_total',
       help: 'Checks left out of assignments (where=assignment) or refused by the embedded agent (where=embedded): interval or timeout out of bounds',
       labelNames: ['where'],
       registers,
     });
+  }
+
+  /** Lag and outcome of admitted results, received at `now` (epoch ms). */
+  observeAdmitted(records: readonly { region: string; planned_at: number; outcome: CheckOutcome }[], now: number): void {
+    for (const r of records) {
+      this.resultLag.observe({ region: r.region }, Math.max(0, now - r.planned_at) / 1000);
+      this.checkResults.inc({ region: r.region, outcome: OUTCOME_NAMES[r.outcome] });
+    }
   }
 
   setPlan(plan: Plan, live: Map<string, string[]>): void {

@@ -46,8 +46,9 @@ export class ResultIntakeService {
     }
     await this.assignments.ready();
     if (!this.assignments.isLoaded) throw new AssignmentsNotLoadedError();
+    const now = this.clock.now();
     const { admitted, rejected } = admitResults(records, {
-      now: this.clock.now(),
+      now,
       clockSkewMs: this.options.clockSkewMs,
       replayHorizonMs: this.options.replayHorizonMs,
       served: (checkId, region, plannedAt) => this.assignments.served(checkId, region, plannedAt),
@@ -61,6 +62,7 @@ export class ResultIntakeService {
     const accepted = ack ? ack.stored + ack.spooled : 0;
     this.recent.add(batchId, accepted);
     for (const r of records) this.metrics.resultsReceived.inc({ region: r.region, source });
+    this.metrics.observeAdmitted(admitted, now);
     return { batch_id: batchId, accepted, duplicates: 0, rejected: counts };
   }
 
