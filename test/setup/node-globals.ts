@@ -4,6 +4,6 @@
  * which under Jest on Node 24 made one RSA-2048 signature take ~5 s instead of milliseconds, and
  * the simulator's start (~40 certificates) overran every hook timeout.
  */
-if (typeof navigator !== 'undefined') {
+if ((globalThis as { navigator?: unknown }).navigator !== undefined) {
   Object.defineProperty(globalThis, 'navigator', { value: undefined, configurable: true, writable: true });
 }
