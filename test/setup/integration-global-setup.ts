@@ -7,10 +7,12 @@ import {
   createDatabase,
   databaseUrl,
   dropDatabase,
+  RESOLVED_ADMIN_URL_ENV,
   stateFile,
   TEST_DB_PREFIX,
   withAdminClient,
 } from './test-database';
+import { resolveTestServer, TestServer } from './test-database-server';
 
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -20,9 +22,16 @@ const log: DbLogger = {
   error: (m) => process.stderr.write(`[integration setup] ERROR ${m}\n`),
 };
 
+/** Jest gives globalTeardown the globals of globalSetup (same process): the server to stop. */
+export interface TestServerGlobal {
+  kuzetTestServer?: TestServer;
+}
+
 /**
- * One fresh database per test run on the local PostgreSQL, migrated once; its URL reaches
- * the test workers as DATABASE_URL (they are forked after this runs).
+ * One fresh database per test run, migrated once, on the server resolveTestServer picks
+ * (TEST_DATABASE_URL, the local PostgreSQL or an embedded one); its URL reaches the test
+ * workers as DATABASE_URL and the server's admin URL as KUZET_TEST_ADMIN_URL (the workers
+ * are forked after this runs).
  */
 export default async function integrationGlobalSetup(): Promise<void> {
   const t0 = Date.now();
@@ -32,6 +41,9 @@ export default async function integrationGlobalSetup(): Promise<void> {
     const { database } = JSON.parse(readFileSync(stateFile(), 'utf8')) as { database: string };
     if (process.env.DATABASE_URL === databaseUrl(database)) return;
   }
+  const server = await resolveTestServer(log);
+  (globalThis as TestServerGlobal).kuzetTestServer = server;
+  process.env[RESOLVED_ADMIN_URL_ENV] = server.adminUrl;
   await dropStaleDatabases();
   const database = `${TEST_DB_PREFIX}${Date.now()}_${process.pid}`;
   await createDatabase(database);

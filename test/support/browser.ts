@@ -1,7 +1,44 @@
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium (apt); playwright-core downloads no browser of its own. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const SYSTEM_CHROMIUM_PATH = '/usr/bin/chromium';
+/** Test-only override of the browser binary (the clean-machine CI step points it nowhere). */
+export const CHROMIUM_ENV = 'KUZET_TEST_CHROMIUM';
+export const INSTALL_CHROMIUM_COMMAND = 'apt-get install -y --no-install-recommends chromium';
+
+export class BrowserNotFoundError extends Error {
+  override name = 'BrowserNotFoundError';
+}
+
+/**
+ * The chromium the browser tests drive: KUZET_TEST_CHROMIUM when set (and only it), else
+ * Debian's /usr/bin/chromium, else a chromium that `npx playwright install chromium` put in
+ * playwright's cache (machines with internet access; these have only npm and Debian).
+ */
+export function resolveChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+  playwrightCached: () => string = () => chromium.executablePath(),
+): string {
+  const override = env[CHROMIUM_ENV];
+  const candidates = override ? [override] : [SYSTEM_CHROMIUM_PATH, cachedPath(playwrightCached)];
+  const found = candidates.find((path) => path !== undefined && exists(path));
+  if (found) return found;
+  throw new BrowserNotFoundError(
+    `no chromium for the browser tests (looked at ${candidates.filter(Boolean).join(', ')}): ` +
+      `install Debian's with \`${INSTALL_CHROMIUM_COMMAND}\` (.ci/run does), ` +
+      `or set ${CHROMIUM_ENV} to a chromium binary`,
+  );
+}
+
+function cachedPath(playwrightCached: () => string): string | undefined {
+  try {
+    return playwrightCached();
+  } catch {
+    return undefined; // playwright-core knows no build for this platform
+  }
+}
 
 const ARGS = [
   '--headless',
@@ -28,7 +65,7 @@ export interface BrowserSession {
  * cookie jar and storage.
  */
 export async function launchBrowser(): Promise<BrowserSession> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: resolveChromium(), headless: true, args: ARGS });
   return {
     browser,
     newContext: (options) => browser.newContext({ viewport: options?.viewport ?? { width: 1440, height: 900 }, locale: 'ru-RU' }),

@@ -13,12 +13,12 @@ export interface TcpProxy {
  * disconnected for as long as it needs, independent of the app's own life. Bytes pass unchanged,
  * so the browser's Host and Origin both name the proxy's port and the /board origin check holds.
  */
-export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
+export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
   const open = new Set<Socket>();
   let isCut = false;
   const server = createServer((client) => {
     if (isCut) return client.destroy();
-    const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
+    const upstream = createConnection({ host: targetHost, port: targetPort });
     for (const s of [client, upstream]) {
       open.add(s);
       s.on('close', () => open.delete(s));

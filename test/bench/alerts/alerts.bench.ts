@@ -25,19 +25,19 @@ import { startWebhookReceiver } from '../../support/alerting/webhook-receiver';
 import { email, NotifierHarness, seed, WallClock, webhook } from '../../support/notifier/notifier-test-app';
 import { WebhookReceiver } from '../../support/notifier/webhook-receiver';
 import { percentile } from '../../support/percentile';
+import { adminUrl, databaseUrl } from '../../setup/test-database';
 
 const ROOT = resolve(__dirname, '../../../..');
 const ALERTS = Number(process.env.BENCH_ALERTS ?? 40);
 const NOTIFICATIONS = Number(process.env.BENCH_NOTIFICATIONS ?? 5000);
 const RECIPIENTS = 50;
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const progress = (event: string, data: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ event: `bench.alerts.${event}`, ...data }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: ADMIN_URL });
+  const c = new Client({ connectionString: adminUrl() });
   await c.connect();
   try {
     await c.query(sql);
@@ -90,7 +90,7 @@ async function throughput(
 
 async function main(): Promise<void> {
   const database = `kuzet_bench_alerts_${Date.now()}`;
-  const url = `postgres://postgres@127.0.0.1:5432/${database}`;
+  const url = databaseUrl(database);
   await admin(`CREATE DATABASE ${database}`);
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
   const receiver = await startWebhookReceiver([secret]);

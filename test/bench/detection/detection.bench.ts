@@ -15,6 +15,7 @@ import { createSimulatorLogger } from '../../../apps/simulator/src/logging/simul
 import { login, SignedIn } from '../../support/auth-helpers';
 import { freePort } from '../../support/free-port';
 import { percentile } from '../../support/percentile';
+import { adminUrl, databaseUrl } from '../../setup/test-database';
 
 const INTERVAL_S = 5;
 const FAULT_FREE_S = Number(process.env.BENCH_FAULT_FREE_S ?? 600);
@@ -38,7 +39,7 @@ interface OutcomeCounts {
 
 /** Results stored between two instants, by outcome (the unknown share). */
 async function outcomeCounts(database: string, from: number, to: number): Promise<OutcomeCounts> {
-  const c = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${database}` });
+  const c = new Client({ connectionString: databaseUrl(database) });
   await c.connect();
   try {
     const { rows } = await c.query<{ outcome: number; n: string; rechecks: string }>(
@@ -59,7 +60,6 @@ async function outcomeCounts(database: string, from: number, to: number): Promis
     await c.end();
   }
 }
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROOT = resolve(__dirname, '../../../..');
 
 const progress = (event: string, data: Record<string, unknown> = {}) =>
@@ -67,7 +67,7 @@ const progress = (event: string, data: Record<string, unknown> = {}) =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: ADMIN_URL });
+  const c = new Client({ connectionString: adminUrl() });
   await c.connect();
   try {
     await c.query(sql);
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
         PATH: process.env.PATH,
         PORT: String(port),
         HOST: '127.0.0.1',
-        DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+        DATABASE_URL: databaseUrl(database),
         KUZET_DATA_DIR: dataDir,
         KUZET_CATALOG_DIR: catalogDir,
         KUZET_DEMO: 'false',

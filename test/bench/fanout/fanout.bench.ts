@@ -17,6 +17,7 @@ import { IncidentEvents } from '../../../apps/api/src/incidents/incident-events.
 import type { IncidentRecord } from '../../../apps/api/src/incidents/incident-record';
 import { freePort } from '../../support/free-port';
 import { percentile } from '../../support/percentile';
+import { adminUrl, databaseUrl } from '../../setup/test-database';
 
 const CLIENTS = Number(process.env.FANOUT_CLIENTS ?? 2000);
 const ROUNDS = Number(process.env.FANOUT_ROUNDS ?? 30);
@@ -24,7 +25,6 @@ const BASELINE_ROUNDS = Number(process.env.FANOUT_BASELINE_ROUNDS ?? 30);
 const WARMUP_ROUNDS = 3;
 const PAUSE_MS = 200;
 const TARGET_P99_MS = 500;
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROOT = resolve(__dirname, '../../../..');
 
 const progress = (event: string, data: Record<string, unknown> = {}) =>
@@ -34,7 +34,7 @@ const wall = () => performance.timeOrigin + performance.now();
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 async function admin(sql: string, database = 'postgres'): Promise<void> {
-  const url = new URL(ADMIN_URL);
+  const url = new URL(adminUrl());
   url.pathname = `/${database}`;
   const c = new Client({ connectionString: url.toString() });
   await c.connect();
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
   const config = loadAppConfig(
     {},
     {
-      DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+      DATABASE_URL: databaseUrl(database),
       PORT: String(port),
       HOST: '127.0.0.1',
       KUZET_DATA_DIR: dataDir,

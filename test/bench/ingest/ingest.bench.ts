@@ -23,13 +23,13 @@ import type { MetricsRegistry } from '../../../apps/api/src/metrics/metrics-regi
 import type { CheckOutcome } from '../../../apps/api/src/timeseries/check-outcome';
 import type { CheckResultRow } from '../../../apps/api/src/timeseries/check-result';
 import { CheckResultsRepository } from '../../../apps/api/src/timeseries/check-results.repository';
+import { adminUrl, databaseUrl } from '../../setup/test-database';
 
 const N = Number(process.env.BENCH_INGEST_ROWS ?? 500_000);
 const WRITERS = 200;
 const ROWS_PER_WRITE = 100;
 const CHECKS = 1000;
 const REGIONS = ['almaty', 'astana', 'shymkent', 'aktobe'];
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 // Yesterday, midnight UTC: inside any retention window.
 const T0 = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000;
 
@@ -53,7 +53,7 @@ function rowAt(i: number): CheckResultRow {
 }
 
 async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: ADMIN_URL });
+  const c = new Client({ connectionString: adminUrl() });
   await c.connect();
   try {
     return await work(c);
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
   const own = !process.env.BENCH_DATABASE_URL;
   const name = `kuzet_bench_${Date.now()}`;
   if (own) await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = process.env.BENCH_DATABASE_URL ?? ADMIN_URL.replace(/\/postgres$/, `/${name}`);
+  const url = process.env.BENCH_DATABASE_URL ?? databaseUrl(name);
   const dataSource = await new DataSource(
     createDataSourceOptions(url, { applicationName: 'kuzet-bench' }),
   ).initialize();

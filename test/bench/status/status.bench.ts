@@ -21,6 +21,7 @@ import { startSimulator, type SimulatorHandle } from '../../../apps/simulator/sr
 
 import { createSimulatorLogger } from '../../../apps/simulator/src/logging/simulator-logger';
 import { freePort } from '../../support/free-port';
+import { adminUrl, databaseUrl } from '../../setup/test-database';
 
 const DURATION_S = Number(process.env.BENCH_STATUS_DURATION_S ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_STATUS_CONNECTIONS ?? 50);
@@ -31,7 +32,6 @@ const STORM_STEP_MS = 3_000;
 const ROOT = resolve(__dirname, '../../../..');
 const WEB_DIST = join(ROOT, 'apps/web/dist');
 const BASELINE_FILE = 'bench-status-baseline.json';
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 const TARGETS = { json_requests_per_second: 5_000, json_p99_ms: 50, ratio_to_static: 0.5, html_requests_per_second: 2_000 };
@@ -40,7 +40,7 @@ const progress = (event: string, data: Record<string, unknown> = {}) => console.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: ADMIN_URL });
+  const c = new Client({ connectionString: adminUrl() });
   await c.connect();
   try {
     await c.query(sql);
@@ -79,7 +79,7 @@ function startApp(port: number, database: string, catalogDir: string, dataDir: s
       PATH: process.env.PATH,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+      DATABASE_URL: databaseUrl(database),
       KUZET_DATA_DIR: dataDir,
       KUZET_CATALOG_DIR: catalogDir,
       KUZET_DEMO: 'false',

@@ -35,7 +35,7 @@ describe('health endpoints (whole app, real PostgreSQL through a cuttable proxy)
     db = await createDedicatedDatabase();
     ds = await openDataSource(db.url);
     const url = new URL(db.url);
-    proxy = await startTcpProxy(Number(url.port || 5432));
+    proxy = await startTcpProxy(Number(url.port || 5432), url.hostname);
     url.host = `127.0.0.1:${proxy.port}`;
     app = await createAuthApp(url.toString(), { KUZET_NOTIFY_TICK_MS: '0' });
   });

@@ -9,6 +9,7 @@ import {
   tempSpoolDir,
 } from './support/ingest-harness';
 import { TcpProxy } from './support/tcp-proxy';
+import { adminEndpoint } from '../../setup/test-database';
 
 const CHECKS = 50;
 const RUNS = 60;
@@ -24,7 +25,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('IngestService through a 30 s database outage', () => {
   it(`stores exactly ${CHECKS} checks x ${RUNS} runs once, none lost, none doubled`, async () => {
     const database = await createDedicatedDatabase();
-    const proxy = await TcpProxy.start(5432);
+    const proxy = await TcpProxy.start(adminEndpoint());
     const spoolDir = tempSpoolDir();
     const direct = await openDataSource(database.url);
     const proxied = await openDataSource(proxy.urlFor(database.url));

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import { integrationDatabaseUrl } from '../../setup/test-database';
+import { adminEndpoint, integrationDatabaseUrl } from '../../setup/test-database';
 import { countRows, makeIngest, openDataSource, row, tempSpoolDir } from './support/ingest-harness';
 import { TcpProxy } from './support/tcp-proxy';
 
@@ -103,7 +103,7 @@ describe('IngestService on PostgreSQL', () => {
 
   it('replays, after a restart, rows spooled by a previous instance on the same spool folder', async () => {
     const dir = spoolDir();
-    const proxy = await TcpProxy.start(5432);
+    const proxy = await TcpProxy.start(adminEndpoint());
     const cutDb = await openDataSource(proxy.urlFor(integrationDatabaseUrl()));
     try {
       proxy.block();

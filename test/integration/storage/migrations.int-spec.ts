@@ -5,9 +5,10 @@ import type { DbLogger } from '../../../apps/api/src/database/db-logger';
 import { runMigrations } from '../../../apps/api/src/database/migration-runner';
 import { openDatabase } from '../../../apps/api/src/database/open-database';
 import { dataSourceExecutor } from '../../../apps/api/src/database/sql-executor';
-import { readStorageInfo } from '../../../apps/api/src/database/storage-mode';
+import { readStorageInfo, readStorageMode, StorageMode } from '../../../apps/api/src/database/storage-mode';
 import { createDatabase, databaseUrl, dropDatabase, integrationDatabaseUrl } from '../../setup/test-database';
 import { schemaSnapshot } from './schema-snapshot';
+import { checkRelations, expectedCheckRelations } from './storage-mode-under-test';
 
 function capture(): DbLogger & { lines: string[] } {
   const lines: string[] = [];
@@ -19,12 +20,20 @@ function capture(): DbLogger & { lines: string[] } {
   };
 }
 
-describe('migrations on PostgreSQL', () => {
+describe('migrations on the test server', () => {
   describe('on a fresh database', () => {
     const name = `kuzet_scratch_${Date.now()}_${process.pid}`;
     let dataSource: DataSource;
+    /** The mode global setup's migrations found on this server: a fresh database gets the same. */
+    let serverMode: StorageMode;
 
     beforeAll(async () => {
+      const run = await new DataSource(createDataSourceOptions(integrationDatabaseUrl())).initialize();
+      try {
+        serverMode = await readStorageMode(dataSourceExecutor(run));
+      } finally {
+        await run.destroy();
+      }
       await createDatabase(name);
       dataSource = await new DataSource(createDataSourceOptions(databaseUrl(name))).initialize();
     });
@@ -63,36 +72,35 @@ describe('migrations on PostgreSQL', () => {
       expect(await schemaSnapshot(db)).toEqual(before);
     });
 
-    it('records the storage mode: postgresql on this server (no timescaledb extension)', async () => {
+    it('records the storage mode the server offers (timescaledb only where the extension is)', async () => {
       const db = dataSourceExecutor(dataSource);
       expect(await db.query('SELECT key, value FROM kuzet_meta')).toEqual([
-        { key: 'storage_mode', value: 'postgresql' },
+        { key: 'storage_mode', value: serverMode },
       ]);
       const info = await readStorageInfo(db);
-      expect(info).toEqual({
-        mode: 'postgresql',
-        timescaleVersion: null,
-        timescaleAvailableButUnused: false,
-      });
-      const ext = await db.query(`SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'`);
-      expect(ext).toEqual([]);
+      const ext = await db.query<{ extversion: string }>(
+        `SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'`,
+      );
+      if (serverMode === 'postgresql') {
+        expect(info).toEqual({
+          mode: 'postgresql',
+          timescaleVersion: null,
+          timescaleAvailableButUnused: false,
+        });
+        expect(ext).toEqual([]);
+      } else {
+        expect(info).toEqual({
+          mode: 'timescaledb',
+          timescaleVersion: expect.stringMatching(/^2\./),
+          timescaleAvailableButUnused: false,
+        });
+        expect(ext).toEqual([{ extversion: info.timescaleVersion }]);
+      }
     });
 
-    it('creates the plain-mode relations with the same columns as the TimescaleDB ones', async () => {
+    it('creates the relations of that mode, with the same names in both', async () => {
       const db = dataSourceExecutor(dataSource);
-      const tables = await db.query<{ table_name: string }>(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'check_%' ORDER BY 1`,
-      );
-      expect(tables.map((t) => t.table_name)).toEqual([
-        'check_failure_details',
-        'check_latest_details',
-        'check_results',
-        'check_rollup_1d',
-        'check_rollup_1h',
-        'check_rollup_1m',
-        'check_rollup_invalidations',
-        'checks',
-      ]);
+      expect(await checkRelations(db)).toEqual(expectedCheckRelations(serverMode));
       const fks = await db.query(
         `SELECT conname FROM pg_constraint WHERE conrelid = 'check_results'::regclass AND contype = 'f'`,
       );

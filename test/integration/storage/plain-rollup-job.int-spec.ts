@@ -7,6 +7,7 @@ import { loadAppConfig } from '../../../apps/api/src/config/app-config';
 import { ConfigModule } from '../../../apps/api/src/config/config.module';
 import { DatabaseModule } from '../../../apps/api/src/database/database.module';
 import { SQL_EXECUTOR, SqlExecutor } from '../../../apps/api/src/database/sql-executor';
+import type { StorageMode } from '../../../apps/api/src/database/storage-mode';
 import { StorageModeService } from '../../../apps/api/src/database/storage-mode.service';
 import { CheckOutcome } from '../../../apps/api/src/timeseries/check-outcome';
 import type { CheckResultRow } from '../../../apps/api/src/timeseries/check-result';
@@ -15,8 +16,10 @@ import { RetentionJobService } from '../../../apps/api/src/timeseries/retention-
 import { RollupJobService } from '../../../apps/api/src/timeseries/rollup-job.service';
 import { ROLLUP_RESOLUTIONS, RollupResolution } from '../../../apps/api/src/timeseries/rollup-resolution';
 import { ROLLUP_COLUMN_NAMES } from '../../../apps/api/src/timeseries/rollup-sql';
+import { TimeseriesError } from '../../../apps/api/src/timeseries/timeseries.errors';
 import { TimeseriesModule } from '../../../apps/api/src/timeseries/timeseries.module';
 import { integrationDatabaseUrl } from '../../setup/test-database';
+import { runTimescaleJobs, runTimescaleRetentionScenario } from './storage-mode-under-test';
 
 const DAY = 86_400_000;
 const CHECK = 7001;
@@ -56,12 +59,18 @@ function r(
   };
 }
 
-/** The application wiring (DatabaseModule + TimeseriesModule) on the run's PostgreSQL database. */
-describe('plain PostgreSQL mode: rollup and retention jobs', () => {
+/**
+ * The application wiring (DatabaseModule + TimeseriesModule) on the run's database, in the mode
+ * it was set up in: plain PostgreSQL here (the application's rollup and retention jobs), or
+ * TimescaleDB with TEST_DATABASE_URL (the same figures out of its continuous aggregates and
+ * policy jobs, run now with run_job).
+ */
+describe('rollup and retention jobs in the storage mode of the run database', () => {
   let app: INestApplicationContext;
   let db: SqlExecutor;
   let repo: CheckResultsRepository;
   let job: RollupJobService;
+  let mode: StorageMode;
   const logger = new CapturingLogger();
   // Yesterday 10:00 UTC: inside every rollup lookback, a whole minute/hour/day to ourselves.
   const base = Math.floor(Date.now() / DAY) * DAY - DAY + 10 * 3_600_000;
@@ -81,7 +90,14 @@ describe('plain PostgreSQL mode: rollup and retention jobs', () => {
     db = app.get<SqlExecutor>(SQL_EXECUTOR);
     repo = app.get(CheckResultsRepository);
     job = app.get(RollupJobService);
+    mode = app.get(StorageModeService).getMode();
   });
+
+  /** What the mode's scheduler would do next: the plain job, or TimescaleDB's refresh policies. */
+  const refreshRollups = async (): Promise<void> => {
+    if (mode === 'postgresql') await job.runAll();
+    else expect(await runTimescaleJobs(db, 'policy_refresh_continuous_aggregate')).toBe(3);
+  };
 
   afterAll(async () => {
     await app?.close();
@@ -93,17 +109,31 @@ describe('plain PostgreSQL mode: rollup and retention jobs', () => {
       [checkId],
     );
 
-  it('boots in postgresql mode, migrations already applied, jobs scheduled', () => {
-    expect(app.get(StorageModeService).getMode()).toBe('postgresql');
-    expect(app.get(StorageModeService).getTimescaleVersion()).toBeNull();
+  it("boots in the recorded mode, migrations already applied, the mode's jobs in place", async () => {
+    const version = app.get(StorageModeService).getTimescaleVersion();
+    if (mode === 'postgresql') {
+      expect(version).toBeNull();
+      expect(logger.lines).toEqual(
+        expect.arrayContaining([
+          `migrations: up to date (${allMigrations.length} applied)`,
+          expect.stringMatching(/^storage mode: postgresql \(/),
+          expect.stringMatching(/^storage policy \(postgresql\): scheduled deletes, raw 30 days/),
+          expect.stringMatching(/^rollup jobs scheduled/),
+        ]),
+      );
+      return;
+    }
+    expect(version).toMatch(/^2\./);
     expect(logger.lines).toEqual(
       expect.arrayContaining([
         `migrations: up to date (${allMigrations.length} applied)`,
-        'storage mode: postgresql (timescaledb not available)',
-        expect.stringMatching(/^storage policy \(postgresql\): scheduled deletes, raw 30 days/),
-        expect.stringMatching(/^rollup jobs scheduled/),
+        `storage mode: timescaledb ${version}`,
       ]),
     );
+    expect(logger.lines).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^rollup jobs scheduled/)]),
+    );
+    await expect(job.runAll()).rejects.toBeInstanceOf(TimeseriesError);
   });
 
   it('computes counts by outcome, min/max/avg and percentiles per bucket (hand-computed)', async () => {
@@ -116,7 +146,7 @@ describe('plain PostgreSQL mode: rollup and retention jobs', () => {
       r(base + 60_000, 'almaty', CheckOutcome.Up, 100),
       r(base + 5_000, 'astana', CheckOutcome.Down, null),
     ]);
-    await job.runAll();
+    await refreshRollups();
 
     const minute = await rollup('1m');
     expect(minute).toHaveLength(3);
@@ -188,7 +218,7 @@ describe('plain PostgreSQL mode: rollup and retention jobs', () => {
 
   it('recomputes a bucket when a late result arrives, and only then', async () => {
     await repo.insertBatch([r(base + 50_000, 'almaty', CheckOutcome.Up, 50)]);
-    await job.runAll();
+    await refreshRollups();
     expect((await rollup('1m'))[0]).toMatchObject({
       total: 6,
       up_count: 3,
@@ -199,14 +229,14 @@ describe('plain PostgreSQL mode: rollup and retention jobs', () => {
     expect((await rollup('1d'))[0]).toMatchObject({ total: 7, up_count: 4 });
     // Nothing new: a run changes nothing.
     const before = await Promise.all(ROLLUP_RESOLUTIONS.map((res) => rollup(res)));
-    await job.runAll();
+    await refreshRollups();
     expect(await Promise.all(ROLLUP_RESOLUTIONS.map((res) => rollup(res)))).toEqual(before);
   });
 
   it('leaves results older than a rollup lookback out of it, as the TimescaleDB refresh window does', async () => {
     const threeDaysAgo = Math.floor((Date.now() - 3 * DAY) / 60_000) * 60_000;
     await repo.insertBatch([r(threeDaysAgo, 'almaty', CheckOutcome.Up, 5, OLD_CHECK)]);
-    await job.runAll();
+    await refreshRollups();
     expect(await rollup('1m', OLD_CHECK)).toEqual([]);
     expect(await rollup('1h', OLD_CHECK)).toHaveLength(1);
     expect(await rollup('1d', OLD_CHECK)).toHaveLength(1);
@@ -233,8 +263,16 @@ describe('plain PostgreSQL mode: rollup and retention jobs', () => {
     expect(week.points[0]).toMatchObject({ checkId: CHECK, region: 'almaty', total: 7, latencyMax: 100 });
   });
 
-  it('deletes raw results and rollups past their retention in batches', async () => {
+  it('deletes raw results and rollups past their retention (TimescaleDB: its retention policies)', async () => {
     const now = Date.now();
+    if (mode === 'timescaledb') {
+      expect(await runTimescaleRetentionScenario(db, RETENTION_CHECK, now)).toEqual({
+        jobs: 4,
+        rawLeft: 1,
+        hourlyBucketAgesDays: [50, 1],
+      });
+      return;
+    }
     await repo.insertBatch([
       r(now - 40 * DAY, 'almaty', CheckOutcome.Up, 1, RETENTION_CHECK),
       r(now - 40 * DAY + 1000, 'almaty', CheckOutcome.Up, 1, RETENTION_CHECK),

@@ -3,7 +3,7 @@ import { allMigrations } from '../../../migrations';
 import { createDataSourceOptions } from '../../../apps/api/src/database/data-source-options';
 import type { DbLogger } from '../../../apps/api/src/database/db-logger';
 import { dataSourceExecutor, inTransaction, SqlExecutor } from '../../../apps/api/src/database/sql-executor';
-import { readStorageInfo } from '../../../apps/api/src/database/storage-mode';
+import { readStorageInfo, readStorageMode, StorageMode } from '../../../apps/api/src/database/storage-mode';
 import { CheckResultsRepository } from '../../../apps/api/src/timeseries/check-results.repository';
 import { refreshPlainRollup } from '../../../apps/api/src/timeseries/plain-rollup';
 import { retentionSettings } from '../../../apps/api/src/timeseries/retention-settings';
@@ -20,6 +20,14 @@ import {
 import { pgliteExecutor, runMigrationsOnPglite, TimescalePglite } from '../../setup/pglite-timescale';
 import { integrationDatabaseUrl } from '../../setup/test-database';
 import { batches, deterministicResults } from './deterministic-results';
+import {
+  checkRelations,
+  expectedCheckRelations,
+  expectedInvalidationLog,
+  invalidationLog,
+  runTimescaleJobs,
+  runTimescaleRetentionScenario,
+} from './storage-mode-under-test';
 
 const HOUR = 3_600_000;
 const CHECK_IDS = [9101, 9102];
@@ -27,8 +35,8 @@ const REGIONS = ['almaty', 'astana'];
 const silent: DbLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
- * Rows of a rollup relation for our checks and regions, normalised for comparison. The plain
- * database is the run's shared one: other suites' rows (other regions) must not count here.
+ * Rows of a rollup relation for our checks and regions, normalised for comparison. The run
+ * database is shared: other suites' rows (other regions) must not count here.
  */
 async function rollupRows(db: SqlExecutor, resolution: RollupResolution): Promise<Record<string, unknown>[]> {
   const rows = await db.query<Record<string, unknown>>(
@@ -41,13 +49,17 @@ async function rollupRows(db: SqlExecutor, resolution: RollupResolution): Promis
 
 /**
  * The TimescaleDB path, for real, in PGlite: every migration (the catalog's too) in order,
- * then the same data as in plain PostgreSQL, and the same rollup figures out of both.
+ * then the same data as in the run database, and the same rollup figures out of both. The run
+ * database is plain PostgreSQL here (the parity that matters), or a TimescaleDB server when
+ * TEST_DATABASE_URL names one. The TimescaleDB branches of the other storage tests'
+ * helpers (storage-mode-under-test.ts) are checked here on PGlite.
  */
-describe('TimescaleDB mode (PGlite) against PostgreSQL mode', () => {
+describe('TimescaleDB mode (PGlite) against the run database', () => {
   let pg: TimescalePglite;
   let tsdb: SqlExecutor;
   let plainSource: DataSource;
   let plain: SqlExecutor;
+  let runMode: StorageMode;
   let migrated: string[];
   // 26 hours of results every 30 s, ending an hour before now: inside every rollup lookback
   // and always across a UTC midnight (two daily buckets at least).
@@ -66,6 +78,7 @@ describe('TimescaleDB mode (PGlite) against PostgreSQL mode', () => {
     migrated = await runMigrationsOnPglite(pg, allMigrations);
     plainSource = await new DataSource(createDataSourceOptions(integrationDatabaseUrl())).initialize();
     plain = dataSourceExecutor(plainSource);
+    runMode = await readStorageMode(plain);
   });
 
   afterAll(async () => {
@@ -78,6 +91,8 @@ describe('TimescaleDB mode (PGlite) against PostgreSQL mode', () => {
     const info = await readStorageInfo(tsdb);
     expect(info.mode).toBe('timescaledb');
     expect(info.timescaleVersion).toMatch(/^2\.23\./);
+    expect(await checkRelations(tsdb)).toEqual(expectedCheckRelations('timescaledb'));
+    expect(await invalidationLog(tsdb)).toEqual(expectedInvalidationLog('timescaledb'));
   });
 
   it('makes check_results a compressed hypertable with 1-day chunks', async () => {
@@ -181,7 +196,12 @@ describe('TimescaleDB mode (PGlite) against PostgreSQL mode', () => {
     // Real-time aggregation (nothing materialised yet) already equals the plain job's output...
     const now = new Date();
     for (const resolution of ROLLUP_RESOLUTIONS) {
-      await inTransaction(plainSource, (tx) => refreshPlainRollup(tx, resolution, now));
+      if (runMode === 'postgresql')
+        await inTransaction(plainSource, (tx) => refreshPlainRollup(tx, resolution, now));
+      else
+        await plain.query(
+          `CALL refresh_continuous_aggregate('${ROLLUP_SPECS[resolution].relation}', NULL, NULL)`,
+        );
     }
     const expectedRows = { '1m': 4 * 26 * 60, '1h': 4 * 26, '1d': 4 * 2 };
     for (const resolution of ROLLUP_RESOLUTIONS) {
@@ -213,5 +233,17 @@ describe('TimescaleDB mode (PGlite) against PostgreSQL mode', () => {
     expect(tsSeries.resolution).toBe('1m');
     expect(tsSeries.points).toHaveLength(6 * 60 * REGIONS.length);
     expect(tsSeries).toEqual(plainSeries);
+  });
+
+  it('runs its policy jobs on demand, as the storage tests do against a TimescaleDB server', async () => {
+    // Back to the defaults the app applies at boot (30-day raw retention, 1825-day rollups).
+    const defaults = { rawRetentionDays: 30, rollupRetentionDays: 1825, compressAfterDays: 3 };
+    await reconcileTimescalePolicies(tsdb, desiredTimescalePolicies(retentionSettings(defaults)), silent);
+    expect(await runTimescaleJobs(tsdb, 'policy_refresh_continuous_aggregate')).toBe(3);
+    expect(await runTimescaleRetentionScenario(tsdb, 9109)).toEqual({
+      jobs: 4,
+      rawLeft: 1,
+      hourlyBucketAgesDays: [50, 1],
+    });
   });
 });

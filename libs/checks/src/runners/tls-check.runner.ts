@@ -23,6 +23,12 @@ export const DEFAULT_WARN_DAYS = 14;
 export const TLS_VERSIONS: readonly TlsProtocolVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 /** Node 20's OpenSSL refuses TLS 1.0/1.1 at its default security level; probing them needs level 0. */
 const LEGACY_CIPHERS = 'DEFAULT:@SECLEVEL=0';
+/**
+ * The verifying handshake judges trust at OpenSSL security level 1 (80 bits) on every Node: Node 20
+ * defaults to it, Node 24 to level 2, which would call a 1024-bit chain invalid instead of letting
+ * the scorer grade the weak key down.
+ */
+const VERIFY_CIPHERS = 'DEFAULT:@SECLEVEL=1';
 /** Offered in the verifying handshake: the server's pick tells whether it speaks HTTP/2. */
 const ALPN_OFFER = ['h2', 'http/1.1'];
 
@@ -121,7 +127,7 @@ export class TlsCheckRunner implements CheckRunner {
         servername: endpoint.servername,
         secureContext: secureContextFor({
           caPem: endpoint.caPem,
-          ...(legacy ? { minVersion: 'TLSv1' as const, ciphers: LEGACY_CIPHERS } : {}),
+          ...(legacy ? { minVersion: 'TLSv1' as const, ciphers: LEGACY_CIPHERS } : { ciphers: VERIFY_CIPHERS }),
         }),
         rejectUnauthorized: false,
         ALPNProtocols: ALPN_OFFER,

@@ -15,7 +15,9 @@ export class TcpProxy {
     readonly port: number,
   ) {}
 
-  static async start(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
+  /** In front of `target`: the run's database server is `adminEndpoint()` (test-database.ts). */
+  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
+    const { host: targetHost, port: targetPort } = target;
     const holder: { proxy?: TcpProxy } = {};
     const server = createServer((client) => {
       if (holder.proxy) holder.proxy.accept(client, targetPort, targetHost);
