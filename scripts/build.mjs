@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
-const sourceRoots = ['apps/api/src', 'apps/probe/src', 'apps/simulator/src', 'libs', 'migrations', 'test/bench', 'test/support'];
+const sourceRoots = ['apps/api/src', 'apps/probe/src', 'apps/simulator/src', 'libs', 'migrations', 'test/bench', 'test/support', 'test/setup'];
 const started = Date.now();
 
 async function* walk(dir) {

@@ -4,8 +4,14 @@ import { AppConfig } from '../config/app-config';
 import { redactText } from './log-redaction';
 import { serializeError, serializeRequest, serializeResponse } from './log-serializers';
 
+/** The public status JSON and pages (apps/api/src/web/fast-paths.ts), by Nest's route syntax. */
+const FAST_PATH_ROUTES = [
+  { path: 'public/v1/status', method: RequestMethod.GET },
+  ...['/', 'status', 'status/{*rest}', 'kk', 'kk/{*rest}', 'ru', 'ru/{*rest}', 'en', 'en/{*rest}'].map((path) => ({ path, method: RequestMethod.GET })),
+];
+
 /** Paths whose every request would drown the log: scraped or polled by machines. */
-const QUIET_PATHS = new Set(['/api/health', '/metrics']);
+const QUIET_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/metrics']);
 
 function requestPath(req: { url?: string; originalUrl?: string }): string {
   return (req.originalUrl ?? req.url ?? '').split('?')[0];
@@ -24,6 +30,9 @@ export class LoggingModule {
         LoggerModule.forRoot({
           // Named wildcard: the path syntax of Nest 11's router (a bare '*' logs a warning).
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          // Answered on the fast path (web/fast-paths.ts), which counts them instead: a surge of
+          // citizens must not cost a log line, or a child logger, per request.
+          exclude: FAST_PATH_ROUTES,
           pinoHttp: {
             level: config.logLevel,
             base: { app: 'kuzet' },
