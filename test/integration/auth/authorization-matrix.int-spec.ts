@@ -75,6 +75,8 @@ const MATRIX: Record<string, Case> = {
   'POST /api/push/:token': { outcome: PUBLIC, url: () => '/api/push/no-such-token' },
   'POST /api/public/v1/subscriptions': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions', body: {} },
   'GET /api/public/v1/subscriptions/confirm': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions/confirm?token=no-such-token-0000' },
+  'POST /api/public/v1/subscriptions/confirm': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions/confirm?token=no-such-token-0000' },
+  'POST /api/public/v1/subscriptions/form': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions/form', body: {} },
   'GET /api/public/v1/subscriptions/unsubscribe': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions/unsubscribe?token=no-such-token-0000' },
   'POST /api/public/v1/subscriptions/unsubscribe': { outcome: PUBLIC, url: () => '/api/public/v1/subscriptions/unsubscribe?token=no-such-token-0000' },
   'GET /api/catalog/systems': { outcome: SIGNED_IN, url: () => '/api/catalog/systems' },
@@ -195,6 +197,8 @@ describe('authorization matrix: every REST route x every role', () => {
       'POST /api/notifications/telegram/updates', // Telegram (its secret); TelegramLinkService / TelegramAckService audit
       'POST /api/probe/v1/results', // probe agents (token), not people
       'POST /api/public/v1/subscriptions', // citizens' sign-ups: no staff action, no address in the audit log
+      'POST /api/public/v1/subscriptions/confirm', // a webhook's confirmation link (token)
+      'POST /api/public/v1/subscriptions/form', // the public page's sign-up form: as the JSON sign-up
       'POST /api/public/v1/subscriptions/unsubscribe', // a citizen's link (token)
       'POST /api/push/:token', // heartbeats (token), not people
       'POST /api/users', // UsersService, in the change's transaction
