@@ -10,7 +10,7 @@ import { createDatabase, databaseUrl, dropDatabase } from '../../setup/test-data
 import { login, SignedIn } from '../../support/auth-helpers';
 import { freePort } from '../../support/free-port';
 import { KuzetProcess, REPO_ROOT, startKuzet, waitForOk } from '../../support/kuzet-process';
-import { SCENARIO_ADMIN, ScenarioEnv, sleep } from './scenario-env';
+import { pollUntil, SCENARIO_ADMIN, ScenarioEnv } from './scenario-env';
 
 const run = promisify(execFile);
 const PROBE_ENTRY = join(REPO_ROOT, 'dist/apps/probe/src/main.js');
@@ -228,21 +228,8 @@ export class ClusterEnv {
   }
 
   /** Polls probe() until it returns a value; throws with the last error and the nodes' log tails. */
-  async waitFor<T>(label: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-    const started = Date.now();
-    let last: unknown;
-    while (Date.now() - started < timeoutMs) {
-      try {
-        const v = await probe();
-        if (v !== undefined) return v;
-      } catch (err) {
-        last = err;
-      }
-      await sleep(250);
-    }
-    throw new Error(
-      `timed out after ${timeoutMs} ms waiting for ${label}${last ? ` (last error: ${String(last)})` : ''}\n${this.logTails()}`,
-    );
+  waitFor<T>(label: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+    return pollUntil(label, timeoutMs, probe, () => this.logTails());
   }
 
   logTails(chars = 3000): string {

@@ -171,22 +171,9 @@ export class ScenarioEnv {
     return new Map(rows.map((r) => [r.system, r]));
   }
 
-  /** Polls probe() until it returns a value (not undefined); throws with the last value and the app's log. */
-  async waitFor<T>(label: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-    const started = Date.now();
-    let last: unknown;
-    while (Date.now() - started < timeoutMs) {
-      try {
-        const v = await probe();
-        if (v !== undefined) return v;
-      } catch (err) {
-        last = err;
-      }
-      await sleep(250);
-    }
-    throw new Error(
-      `timed out after ${timeoutMs} ms waiting for ${label}${last ? ` (last error: ${String(last)})` : ''}\n--- app log tail ---\n${this.logTail()}`,
-    );
+  /** Polls probe() until it returns a value (not undefined); throws with the last error and the app's log. */
+  waitFor<T>(label: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+    return pollUntil(label, timeoutMs, probe, () => `--- app log tail ---\n${this.logTail()}`);
   }
 
   /** Waits until every given system has the given status. */
@@ -199,6 +186,25 @@ export class ScenarioEnv {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Polls probe() every 250 ms until it returns a value (not undefined); on timeout throws with the
+ * last error and what `context` says (the app's or the nodes' log tails).
+ */
+export async function pollUntil<T>(label: string, timeoutMs: number, probe: () => Promise<T | undefined>, context: () => string): Promise<T> {
+  const started = Date.now();
+  let last: unknown;
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (err) {
+      last = err;
+    }
+    await sleep(250);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${label}${last ? ` (last error: ${String(last)})` : ''}\n${context()}`);
+}
 
 /** YYYY-MM-DDTHH:MM in Asia/Almaty (UTC+5, no DST since 2024). */
 export function almatyLocal(ms: number): string {
