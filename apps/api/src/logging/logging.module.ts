@@ -1,14 +1,13 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { FAST_STATUS_PATH } from '../status/public-status-fast-path';
+import { PUBLIC_PAGE_NEST_PATHS } from '../web/public-page-paths';
 import { redactText } from './log-redaction';
 import { serializeError, serializeRequest, serializeResponse } from './log-serializers';
 
 /** The public status JSON and pages (apps/api/src/web/fast-paths.ts), by Nest's route syntax. */
-const FAST_PATH_ROUTES = [
-  { path: 'public/v1/status', method: RequestMethod.GET },
-  ...['/', 'status', 'status/{*rest}', 'kk', 'kk/{*rest}', 'ru', 'ru/{*rest}', 'en', 'en/{*rest}'].map((path) => ({ path, method: RequestMethod.GET })),
-];
+const FAST_PATH_ROUTES = [FAST_STATUS_PATH.replace(/^\/api\//, ''), ...PUBLIC_PAGE_NEST_PATHS].map((path) => ({ path, method: RequestMethod.GET }));
 
 /** Paths whose every request would drown the log: scraped or polled by machines. */
 const QUIET_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/metrics']);

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import type { FastPaths } from './fast-paths';
+import { PUBLIC_PAGE_PATH, PUBLIC_PAGE_ROUTES } from './public-page-paths';
 import { join } from 'node:path';
 import { NullPublicPageData, PUBLIC_PAGE_DATA, type PublicPageData } from './public-page-data';
 import { loadPublicSsr, PublicPageRenderer } from './public-page-renderer';
@@ -10,11 +11,6 @@ import { pickEncoding } from '../http/compressed-body';
 
 /** Pages of the React app rendered only in the browser: each answers with index.html. */
 const SPA_ROUTES = ['/board', '/board/*', '/admin', '/admin/*'];
-/** The public pages, rendered on the server (apps/web/src/public/public-routes.ts parses them). */
-const PUBLIC_ROUTES = ['/', '/status', '/status/*', ...['kk', 'ru', 'en'].flatMap((l) => [`/${l}`, `/${l}/*`])];
-/** The same paths as one test, for the fast path (apps/web/src/public/public-routes.ts isPublicPath). */
-const PUBLIC_PAGE_PATH = /^\/((kk|ru|en)(\/.*)?|status(\/.*)?)?$/;
-
 /** Hashed file names never change content: cache for a year. Everything else revalidates. */
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 export const REVALIDATE_CACHE = 'no-cache';
@@ -54,7 +50,7 @@ export async function registerWebApp(app: NestFastifyApplication, webDist: strin
 
   const ssr = loadPublicSsr(join(webDist, '../dist-ssr/public-ssr.cjs'));
   if (!ssr) {
-    for (const route of PUBLIC_ROUTES) fastify.get(route, (_req, reply) => reply.sendFile('index.html'));
+    for (const route of PUBLIC_PAGE_ROUTES) fastify.get(route, (_req, reply) => reply.sendFile('index.html'));
     return true;
   }
   const renderer = new PublicPageRenderer(join(webDist, 'index.html'), ssr, pageData(app));
@@ -77,7 +73,7 @@ export async function registerWebApp(app: NestFastifyApplication, webDist: strin
       .header('vary', 'Accept-Language, Cookie, Accept-Encoding')
       .send(body);
   };
-  for (const route of PUBLIC_ROUTES) fastify.get(route, renderPage);
+  for (const route of PUBLIC_PAGE_ROUTES) fastify.get(route, renderPage);
   fastPaths?.add({
     name: 'page',
     // A NUL anywhere goes the normal way, whose request rules refuse it (400).
