@@ -169,21 +169,30 @@ async function stopApp(app: App): Promise<{ sigterm_exit_ms: number | null; exit
   return { sigterm_exit_ms: killed ? null : Date.now() - started, exit_code: code, killed };
 }
 
+interface HealthRuns {
+  durations: number[];
+  failures: number;
+  /** Answers by HTTP status, and how many said the probe was overloaded. */
+  statuses: Record<string, number>;
+  overloaded: number;
+}
+
 /** /api/health asked every HEALTH_EVERY_MS (each request on its own, so a slow answer does not delay the next). */
-function startHealthProbe(base: string): { stop: () => Promise<{ durations: number[]; failures: number }> } {
-  const durations: number[] = [];
+function startHealthProbe(base: string): { stop: () => Promise<HealthRuns> } {
+  const runs: HealthRuns = { durations: [], failures: 0, statuses: {}, overloaded: 0 };
   const pending = new Set<Promise<void>>();
-  let failures = 0;
   const timer = setInterval(() => {
     const t0 = performance.now();
     const p = fetch(`${base}/api/health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) })
       .then(async (res) => {
-        await res.arrayBuffer();
-        durations.push(performance.now() - t0);
+        const body = await res.text();
+        runs.durations.push(performance.now() - t0);
+        runs.statuses[res.status] = (runs.statuses[res.status] ?? 0) + 1;
+        if (/overload/i.test(body)) runs.overloaded++;
       })
       .catch(() => {
-        failures++;
-        durations.push(performance.now() - t0);
+        runs.failures++;
+        runs.durations.push(performance.now() - t0);
       })
       .finally(() => pending.delete(p));
     pending.add(p);
@@ -192,7 +201,7 @@ function startHealthProbe(base: string): { stop: () => Promise<{ durations: numb
     stop: async () => {
       clearInterval(timer);
       await Promise.all(pending);
-      return { durations, failures };
+      return runs;
     },
   };
 }
@@ -292,12 +301,13 @@ async function runLevel(rate: number, ports: number[], target: ChildProcess, loc
       }
     }
     const to = new Date();
+    const healthDone = health.stop(); // no request after the window (the ones in flight are awaited below)
     const cpu = appCpu.stop();
     const pgUsed = pg ? pgCpu.stop() : null;
     const targetUsed = targetCpu.stop();
     const after = await scrape(running);
     const logBytes = running.outputBytes() - logBytesBefore;
-    const healthRuns = await health.stop();
+    const healthRuns = await healthDone;
     const seconds = (to.getTime() - from.getTime()) / 1000;
 
     const lagAfter = histogramBuckets(after, LAG_METRIC);
@@ -342,8 +352,9 @@ async function runLevel(rate: number, ports: number[], target: ChildProcess, loc
       by_outcome: counted.by_outcome,
       skipped_runs: skipped,
       lag_observations: lag?.at(-1)?.count ?? 0,
+      ...(lag ? {} : { lag_note: `${LAG_METRIC} is not in /metrics: no lag figures` }),
       lag_buckets_s: lag?.map((b) => ({ le: b.le === Infinity ? '+Inf' : b.le, count: b.count })) ?? null,
-      health: { requests: healthRuns.durations.length, failures: healthRuns.failures, p50_ms: healthSorted.length > 0 ? round(percentile(healthSorted, 50), 1) : null, max_ms: round(healthSorted.at(-1) ?? 0, 1) },
+      health: { requests: healthRuns.durations.length, failures: healthRuns.failures, statuses: healthRuns.statuses, saying_overloaded: healthRuns.overloaded, p50_ms: healthSorted.length > 0 ? round(percentile(healthSorted, 50), 1) : null, max_ms: round(healthSorted.at(-1) ?? 0, 1) },
       app_cpu_seconds: cpu.cpu_seconds,
       app_log_bytes_in_window: logBytes,
       boot_ms: bootMs,
