@@ -160,13 +160,28 @@ async function scrape(app: App): Promise<string> {
   return res.text();
 }
 
+interface Shutdown {
+  sigterm_exit_ms: number | null;
+  exit_code: number | null;
+  killed: boolean;
+  /** When it had to be killed: the start of what it wrote after SIGTERM (what it was doing). */
+  output_after_sigterm?: string;
+}
+
 /** SIGTERM, then SIGKILL after the grace period; the milliseconds to exit and the exit code. */
-async function stopApp(app: App): Promise<{ sigterm_exit_ms: number | null; exit_code: number | null; killed: boolean }> {
+async function stopApp(app: App): Promise<Shutdown> {
   if (app.child.exitCode !== null || app.child.signalCode !== null) return { sigterm_exit_ms: null, exit_code: app.child.exitCode, killed: false };
+  let after = '';
+  const keep = (chunk: Buffer) => {
+    if (after.length < 4_000) after += chunk.toString();
+  };
+  app.child.stdout!.on('data', keep);
+  app.child.stderr!.on('data', keep);
   const started = Date.now();
   const code = await app.proc.stop(SIGTERM_GRACE_MS);
   const killed = app.child.signalCode === 'SIGKILL';
-  return { sigterm_exit_ms: killed ? null : Date.now() - started, exit_code: code, killed };
+  if (!killed) return { sigterm_exit_ms: Date.now() - started, exit_code: code, killed };
+  return { sigterm_exit_ms: null, exit_code: code, killed, output_after_sigterm: after.slice(0, 4_000) };
 }
 
 interface HealthRuns {
