@@ -2,7 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const REPO_ROOT = resolve(__dirname, '../..');
+/** The repository, from test/support under Jest or from dist/test/support when a benchmark runs compiled. */
+export const REPO_ROOT = resolve(__dirname, __dirname.endsWith(join('dist', 'test', 'support')) ? '../../..' : '../..');
 export const API_ENTRY = join(REPO_ROOT, 'dist/apps/api/src/main.js');
 
 export interface KuzetProcess {

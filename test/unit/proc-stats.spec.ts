@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { CpuMeter, cpuSecondsOf, processTree, rssBytesOf } from '../support/proc-stats';
+
+describe('proc-stats (Linux /proc)', () => {
+  it('finds a child in the process tree and reads its memory; a gone process reads null', async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 200));
+    try {
+      const tree = processTree(process.pid);
+      expect(tree[0]).toBe(process.pid);
+      expect(tree).toContain(child.pid);
+      expect(rssBytesOf(child.pid!)).toBeGreaterThan(1024 * 1024);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    expect(cpuSecondsOf(child.pid!)).toBeNull();
+    expect(rssBytesOf(child.pid!)).toBeNull();
+    expect(processTree(child.pid!)).toEqual([]);
+  });
+
+  it('counts CPU time spent between start and stop', () => {
+    const meter = new CpuMeter(() => [process.pid]);
+    meter.start();
+    // Spin until the process itself says it used 200 ms of CPU (a loaded machine stretches the wall time).
+    const before = process.cpuUsage();
+    let spin = 0;
+    while (process.cpuUsage(before).user + process.cpuUsage(before).system < 200_000) spin++;
+    const used = meter.stop();
+    expect(spin).toBeGreaterThan(0);
+    expect(used.cpu_seconds).toBeGreaterThanOrEqual(0.15); // /proc counts in 10 ms ticks
+    expect(used.cpu_pct).toBeGreaterThan(0);
+  });
+});
