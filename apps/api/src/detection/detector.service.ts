@@ -9,10 +9,11 @@ import {
   initialFlappingState,
   initialLatencyBaselineState,
   initialSoftHardState,
-  rollupSystemStatus,
   stepFlapping,
   stepLatencyBaseline,
   stepSoftHard,
+  SystemStatusTally,
+  TalliedCheck,
 } from '@kuzet/detection';
 import type { Subscription } from 'rxjs';
 import { CatalogEvents } from '../catalog/catalog-events.service';
@@ -51,18 +52,39 @@ const READ_BACK_PASSES = 3;
 
 const FAILING: ReadonlySet<PublicStatus> = new Set(['degraded_performance', 'partial_outage', 'major_outage']);
 
-/** One batch's working copy of the state: read-through to the committed state, written on commit. */
+/**
+ * One batch's working copy of the state: read-through to the committed state, written on commit.
+ * The systems' status tallies are copied on first write, so a failed batch leaves them as they were.
+ */
 class StateOverlay {
   readonly changed = new Map<string, unknown>();
+  readonly changedTallies = new Map<number, SystemStatusTally>();
   /** Systems whose status or flapping flag this batch changed (published after commit). */
   readonly statusChanged = new Set<number>();
   readonly history: StatusHistoryEntry[] = [];
-  constructor(private readonly base: Map<string, unknown>) {}
+  constructor(
+    private readonly base: Map<string, unknown>,
+    private readonly baseTallies: Map<number, SystemStatusTally>,
+  ) {}
   get<T>(key: string): T | undefined {
-    return (this.changed.has(key) ? this.changed.get(key) : this.base.get(key)) as T | undefined;
+    const own = this.changed.get(key);
+    return (own !== undefined ? own : this.base.get(key)) as T | undefined;
   }
   set(key: string, value: unknown): void {
     this.changed.set(key, value);
+  }
+  /** The system's tally as this batch sees it (read only). */
+  tally(systemId: number): SystemStatusTally | undefined {
+    return this.changedTallies.get(systemId) ?? this.baseTallies.get(systemId);
+  }
+  /** The system's tally, to change within this batch. */
+  writableTally(systemId: number): SystemStatusTally {
+    let own = this.changedTallies.get(systemId);
+    if (!own) {
+      own = this.baseTallies.get(systemId)?.clone() ?? new SystemStatusTally();
+      this.changedTallies.set(systemId, own);
+    }
+    return own;
   }
 }
 
@@ -88,6 +110,11 @@ class StateOverlay {
 export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorProgress {
   private readonly logger = new Logger(DetectorService.name);
   private state = new Map<string, unknown>();
+  /**
+   * Per system, its checks counted by role, status and flapping flag (committed state, current
+   * catalog): a result reads its system's roll-up here instead of every check of the system.
+   */
+  private tallies = new Map<number, SystemStatusTally>();
   private catalog: DetectionCatalog | undefined;
   private catalogLoadedAt = 0;
   private chain: Promise<void> = Promise.resolve();
@@ -140,6 +167,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
   async start(): Promise<void> {
     await this.reloadCatalog();
     this.state = await this.repo.loadState();
+    this.rebuildTallies();
     let newest: number | null = null;
     for (const [key, value] of this.state) {
       const m = /^region:(\d+):(.+)$/.exec(key);
@@ -210,6 +238,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
   private async stepDown(): Promise<void> {
     await this.stop();
     this.state = new Map();
+    this.tallies = new Map();
     this.regionsByCheck.clear();
     this.overflow = false;
     this.droppedFrom = null;
@@ -259,6 +288,18 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
   async reloadCatalog(): Promise<void> {
     this.catalog = await this.repo.loadCatalog();
     this.catalogLoadedAt = Date.now();
+    this.rebuildTallies();
+  }
+
+  /** Counts every system's checks again, from the committed state (after a load or catalog change). */
+  private rebuildTallies(): void {
+    const tallies = new Map<number, SystemStatusTally>();
+    for (const [systemId, checks] of this.catalog?.checksBySystem ?? []) {
+      const tally = new SystemStatusTally();
+      for (const c of checks) tally.add(talliedCheck(c, this.state.get(checkKey(c.id)) as CheckState | undefined));
+      tallies.set(systemId, tally);
+    }
+    this.tallies = tallies;
   }
 
   // --- input: queue overflow and read-back ------------------------------------------------
@@ -336,7 +377,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
       await this.reloadCatalog();
     const catalog = this.catalog!;
     const sorted = [...rows].sort((a, b) => a.time.getTime() - b.time.getTime());
-    const overlay = new StateOverlay(this.state);
+    const overlay = new StateOverlay(this.state, this.tallies);
     let changes: IncidentChange[];
     try {
       changes = await this.uow.run(
@@ -355,6 +396,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
       });
     }
     for (const [key, value] of overlay.changed) this.state.set(key, value);
+    for (const [systemId, tally] of overlay.changedTallies) this.tallies.set(systemId, tally);
     this.incidents.publish(changes);
     if (this.statusEvents) this.publishStatusChanges(catalog, overlay);
   }
@@ -439,6 +481,8 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     const flap = unknownResult ? null : stepFlapping(prev.flapping, status ?? 'unknown');
     const next: CheckState = { verdict: quorum.verdict, status, flapping: flap ? flap.state : prev.flapping };
     overlay.set(cKey, next);
+    if (prev.status !== next.status || prev.flapping.flapping !== next.flapping.flapping)
+      overlay.writableTally(check.systemId).move(talliedCheck(check, prev), talliedCheck(check, next));
     if (flap?.transition)
       this.logger.log(`detector: ${check.key} flapping ${flap.transition} (${flap.percent.toFixed(1)}%)`);
     if (prev.verdict !== next.verdict && (quorum.verdict === 'regional' || prev.verdict === 'regional'))
@@ -457,15 +501,12 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     const system = catalog.graph.system(systemId);
     if (!system) return [];
     const checks = catalog.checksBySystem.get(systemId) ?? [];
-    const states = checks.map((c) => overlay.get<CheckState>(checkKey(c.id)));
-    const maintenance = catalog.windows.some(
-      (w) => w.systemIds.includes(systemId) && maintenanceActiveAt(w, at),
-    );
-    const checksStatus = rollupSystemStatus({
-      checks: checks.map((c, i) => ({ status: states[i]?.status ?? null, role: c.role })),
-    });
+    const maintenance = (catalog.windowsBySystem.get(systemId) ?? []).some((w) => maintenanceActiveAt(w, at));
+    // O(1) in the system's checks: the tally is kept up to date as checks change status
+    const tally = overlay.tally(systemId);
+    const checksStatus = tally ? tally.status() : null;
     const status: PublicStatus | null = maintenance ? 'under_maintenance' : checksStatus;
-    const flapping = states.some((s) => s?.flapping.flapping === true);
+    const flapping = tally?.flapping ?? false;
     const sKey = systemKey(systemId);
     const prev = overlay.get<SystemState>(sKey);
     const changed =
@@ -661,6 +702,11 @@ function nextFailure(
         timeoutMs: check.timeoutMs,
       }),
   };
+}
+
+/** A check as its system's tally counts it (no state yet: unknown, not flapping). */
+function talliedCheck(check: CheckInfo, state: CheckState | undefined): TalliedCheck {
+  return { status: state?.status ?? null, role: check.role, flapping: state?.flapping.flapping === true };
 }
 
 function errorText(err: unknown): string {
