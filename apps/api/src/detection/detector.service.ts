@@ -119,7 +119,8 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
   private catalogLoadedAt = 0;
   private chain: Promise<void> = Promise.resolve();
   private subscriptions: Subscription[] = [];
-  private readonly regionsByCheck = new Map<number, Set<string>>();
+  /** Every region each check has state for (usually just its catalog regions). */
+  private readonly regionsByCheck = new Map<number, string[]>();
   /** Enqueue times of the batches waiting, oldest first, and their row count. */
   private readonly waiting: { at: number; rows: number }[] = [];
   private queued = 0;
@@ -395,7 +396,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
         cause: err,
       });
     }
-    for (const [key, value] of overlay.changed) this.state.set(key, value);
+    for (const [key, value] of overlay.changed) this.commitState(key, value);
     for (const [systemId, tally] of overlay.changedTallies) this.tallies.set(systemId, tally);
     this.incidents.publish(changes);
     if (this.statusEvents) this.publishStatusChanges(catalog, overlay);
@@ -658,14 +659,50 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     }
   }
 
-  private regionsOf(check: CheckInfo): string[] {
-    return [...new Set([...check.regions, ...(this.regionsByCheck.get(check.id) ?? [])])];
+  /** The check's catalog regions, then the other regions it has state for. */
+  private regionsOf(check: CheckInfo): readonly string[] {
+    const seen = this.regionsByCheck.get(check.id);
+    if (!seen || seen.every((r) => check.regions.includes(r))) return check.regions;
+    return [...new Set([...check.regions, ...seen])];
   }
 
   private indexRegion(checkId: number, region: string): void {
-    const set = this.regionsByCheck.get(checkId) ?? new Set<string>();
-    set.add(region);
-    this.regionsByCheck.set(checkId, set);
+    const seen = this.regionsByCheck.get(checkId);
+    if (!seen) this.regionsByCheck.set(checkId, [region]);
+    else if (!seen.includes(region)) seen.push(region);
+  }
+
+  /**
+   * A committed batch's state into the in-memory state. A check's and a region's entries are
+   * updated in place (the entry lives as long as the check, the batch's copies die young): a
+   * result then leaves no garbage in the old generation, only short-lived objects.
+   */
+  private commitState(key: string, value: unknown): void {
+    const current = this.state.get(key);
+    if (current === undefined || current === value) {
+      this.state.set(key, value);
+    } else if (key.startsWith('region:')) {
+      const into = current as RegionState;
+      const from = value as RegionState;
+      if (into.softHard !== from.softHard) Object.assign(into.softHard, from.softHard);
+      into.latency = from.latency;
+      into.failure = from.failure;
+    } else if (key.startsWith('check:')) {
+      const into = current as CheckState;
+      const from = value as CheckState;
+      into.verdict = from.verdict;
+      into.status = from.status;
+      if (into.flapping !== from.flapping) {
+        into.flapping.flapping = from.flapping.flapping;
+        const history = into.flapping.history;
+        if (history !== from.flapping.history) {
+          history.length = 0;
+          for (const h of from.flapping.history) history.push(h);
+        }
+      }
+    } else {
+      this.state.set(key, value);
+    }
   }
 
   private logFailure(what: string, err: unknown): void {
