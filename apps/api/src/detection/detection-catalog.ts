@@ -35,6 +35,14 @@ export function buildDetectionCatalog(
   windows: readonly MaintenanceWindowInfo[],
 ): DetectionCatalog {
   const bySystem = new Map<number, CheckInfo[]>();
+  // one array per distinct region list, shared by the checks (most checks have the same regions)
+  const regionLists = new Map<string, string[]>();
+  checks = checks.map((c) => {
+    const id = c.regions.join('\n');
+    const shared = regionLists.get(id);
+    if (!shared) regionLists.set(id, c.regions);
+    return shared && shared !== c.regions ? { ...c, regions: shared } : c;
+  });
   for (const c of checks) {
     const list = bySystem.get(c.systemId);
     if (list) list.push(c);
