@@ -25,6 +25,7 @@ describe('@kuzet/detection public API', () => {
       'uptimeFromSamples',
       'uptimeFromMinutes',
       'describeFailure',
+      'SystemStatusTally',
     ]) {
       expect(typeof (detection as Record<string, unknown>)[name]).toBe('function');
     }

@@ -10,3 +10,4 @@ export * from './status-rollup';
 export * from './reliability-metrics';
 export * from './uptime';
 export * from './failure-words';
+export * from './system-status-tally';

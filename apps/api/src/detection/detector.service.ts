@@ -9,10 +9,11 @@ import {
   initialFlappingState,
   initialLatencyBaselineState,
   initialSoftHardState,
-  rollupSystemStatus,
   stepFlapping,
   stepLatencyBaseline,
   stepSoftHard,
+  SystemStatusTally,
+  TalliedCheck,
 } from '@kuzet/detection';
 import type { Subscription } from 'rxjs';
 import { CatalogEvents } from '../catalog/catalog-events.service';
@@ -51,18 +52,39 @@ const READ_BACK_PASSES = 3;
 
 const FAILING: ReadonlySet<PublicStatus> = new Set(['degraded_performance', 'partial_outage', 'major_outage']);
 
-/** One batch's working copy of the state: read-through to the committed state, written on commit. */
+/**
+ * One batch's working copy of the state: read-through to the committed state, written on commit.
+ * The systems' status tallies are copied on first write, so a failed batch leaves them as they were.
+ */
 class StateOverlay {
   readonly changed = new Map<string, unknown>();
+  readonly changedTallies = new Map<number, SystemStatusTally>();
   /** Systems whose status or flapping flag this batch changed (published after commit). */
   readonly statusChanged = new Set<number>();
   readonly history: StatusHistoryEntry[] = [];
-  constructor(private readonly base: Map<string, unknown>) {}
+  constructor(
+    private readonly base: Map<string, unknown>,
+    private readonly baseTallies: Map<number, SystemStatusTally>,
+  ) {}
   get<T>(key: string): T | undefined {
-    return (this.changed.has(key) ? this.changed.get(key) : this.base.get(key)) as T | undefined;
+    const own = this.changed.get(key);
+    return (own !== undefined ? own : this.base.get(key)) as T | undefined;
   }
   set(key: string, value: unknown): void {
     this.changed.set(key, value);
+  }
+  /** The system's tally as this batch sees it (read only). */
+  tally(systemId: number): SystemStatusTally | undefined {
+    return this.changedTallies.get(systemId) ?? this.baseTallies.get(systemId);
+  }
+  /** The system's tally, to change within this batch. */
+  writableTally(systemId: number): SystemStatusTally {
+    let own = this.changedTallies.get(systemId);
+    if (!own) {
+      own = this.baseTallies.get(systemId)?.clone() ?? new SystemStatusTally();
+      this.changedTallies.set(systemId, own);
+    }
+    return own;
   }
 }
 
@@ -88,11 +110,17 @@ class StateOverlay {
 export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorProgress {
   private readonly logger = new Logger(DetectorService.name);
   private state = new Map<string, unknown>();
+  /**
+   * Per system, its checks counted by role, status and flapping flag (committed state, current
+   * catalog): a result reads its system's roll-up here instead of every check of the system.
+   */
+  private tallies = new Map<number, SystemStatusTally>();
   private catalog: DetectionCatalog | undefined;
   private catalogLoadedAt = 0;
   private chain: Promise<void> = Promise.resolve();
   private subscriptions: Subscription[] = [];
-  private readonly regionsByCheck = new Map<number, Set<string>>();
+  /** Every region each check has state for (usually just its catalog regions). */
+  private readonly regionsByCheck = new Map<number, string[]>();
   /** Enqueue times of the batches waiting, oldest first, and their row count. */
   private readonly waiting: { at: number; rows: number }[] = [];
   private queued = 0;
@@ -140,6 +168,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
   async start(): Promise<void> {
     await this.reloadCatalog();
     this.state = await this.repo.loadState();
+    this.rebuildTallies();
     let newest: number | null = null;
     for (const [key, value] of this.state) {
       const m = /^region:(\d+):(.+)$/.exec(key);
@@ -210,6 +239,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
   private async stepDown(): Promise<void> {
     await this.stop();
     this.state = new Map();
+    this.tallies = new Map();
     this.regionsByCheck.clear();
     this.overflow = false;
     this.droppedFrom = null;
@@ -259,6 +289,18 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
   async reloadCatalog(): Promise<void> {
     this.catalog = await this.repo.loadCatalog();
     this.catalogLoadedAt = Date.now();
+    this.rebuildTallies();
+  }
+
+  /** Counts every system's checks again, from the committed state (after a load or catalog change). */
+  private rebuildTallies(): void {
+    const tallies = new Map<number, SystemStatusTally>();
+    for (const [systemId, checks] of this.catalog?.checksBySystem ?? []) {
+      const tally = new SystemStatusTally();
+      for (const c of checks) tally.add(talliedCheck(c, this.state.get(checkKey(c.id)) as CheckState | undefined));
+      tallies.set(systemId, tally);
+    }
+    this.tallies = tallies;
   }
 
   // --- input: queue overflow and read-back ------------------------------------------------
@@ -336,7 +378,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
       await this.reloadCatalog();
     const catalog = this.catalog!;
     const sorted = [...rows].sort((a, b) => a.time.getTime() - b.time.getTime());
-    const overlay = new StateOverlay(this.state);
+    const overlay = new StateOverlay(this.state, this.tallies);
     let changes: IncidentChange[];
     try {
       changes = await this.uow.run(
@@ -354,7 +396,8 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
         cause: err,
       });
     }
-    for (const [key, value] of overlay.changed) this.state.set(key, value);
+    for (const [key, value] of overlay.changed) this.commitState(key, value);
+    for (const [systemId, tally] of overlay.changedTallies) this.tallies.set(systemId, tally);
     this.incidents.publish(changes);
     if (this.statusEvents) this.publishStatusChanges(catalog, overlay);
   }
@@ -439,6 +482,8 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     const flap = unknownResult ? null : stepFlapping(prev.flapping, status ?? 'unknown');
     const next: CheckState = { verdict: quorum.verdict, status, flapping: flap ? flap.state : prev.flapping };
     overlay.set(cKey, next);
+    if (prev.status !== next.status || prev.flapping.flapping !== next.flapping.flapping)
+      overlay.writableTally(check.systemId).move(talliedCheck(check, prev), talliedCheck(check, next));
     if (flap?.transition)
       this.logger.log(`detector: ${check.key} flapping ${flap.transition} (${flap.percent.toFixed(1)}%)`);
     if (prev.verdict !== next.verdict && (quorum.verdict === 'regional' || prev.verdict === 'regional'))
@@ -457,15 +502,12 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     const system = catalog.graph.system(systemId);
     if (!system) return [];
     const checks = catalog.checksBySystem.get(systemId) ?? [];
-    const states = checks.map((c) => overlay.get<CheckState>(checkKey(c.id)));
-    const maintenance = catalog.windows.some(
-      (w) => w.systemIds.includes(systemId) && maintenanceActiveAt(w, at),
-    );
-    const checksStatus = rollupSystemStatus({
-      checks: checks.map((c, i) => ({ status: states[i]?.status ?? null, role: c.role })),
-    });
+    const maintenance = (catalog.windowsBySystem.get(systemId) ?? []).some((w) => maintenanceActiveAt(w, at));
+    // O(1) in the system's checks: the tally is kept up to date as checks change status
+    const tally = overlay.tally(systemId);
+    const checksStatus = tally ? tally.status() : null;
     const status: PublicStatus | null = maintenance ? 'under_maintenance' : checksStatus;
-    const flapping = states.some((s) => s?.flapping.flapping === true);
+    const flapping = tally?.flapping ?? false;
     const sKey = systemKey(systemId);
     const prev = overlay.get<SystemState>(sKey);
     const changed =
@@ -617,14 +659,50 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     }
   }
 
-  private regionsOf(check: CheckInfo): string[] {
-    return [...new Set([...check.regions, ...(this.regionsByCheck.get(check.id) ?? [])])];
+  /** The check's catalog regions, then the other regions it has state for. */
+  private regionsOf(check: CheckInfo): readonly string[] {
+    const seen = this.regionsByCheck.get(check.id);
+    if (!seen || seen.every((r) => check.regions.includes(r))) return check.regions;
+    return [...new Set([...check.regions, ...seen])];
   }
 
   private indexRegion(checkId: number, region: string): void {
-    const set = this.regionsByCheck.get(checkId) ?? new Set<string>();
-    set.add(region);
-    this.regionsByCheck.set(checkId, set);
+    const seen = this.regionsByCheck.get(checkId);
+    if (!seen) this.regionsByCheck.set(checkId, [region]);
+    else if (!seen.includes(region)) seen.push(region);
+  }
+
+  /**
+   * A committed batch's state into the in-memory state. A check's and a region's entries are
+   * updated in place (the entry lives as long as the check, the batch's copies die young): a
+   * result then leaves no garbage in the old generation, only short-lived objects.
+   */
+  private commitState(key: string, value: unknown): void {
+    const current = this.state.get(key);
+    if (current === undefined || current === value) {
+      this.state.set(key, value);
+    } else if (key.startsWith('region:')) {
+      const into = current as RegionState;
+      const from = value as RegionState;
+      if (into.softHard !== from.softHard) Object.assign(into.softHard, from.softHard);
+      into.latency = from.latency;
+      into.failure = from.failure;
+    } else if (key.startsWith('check:')) {
+      const into = current as CheckState;
+      const from = value as CheckState;
+      into.verdict = from.verdict;
+      into.status = from.status;
+      if (into.flapping !== from.flapping) {
+        into.flapping.flapping = from.flapping.flapping;
+        const history = into.flapping.history;
+        if (history !== from.flapping.history) {
+          history.length = 0;
+          for (const h of from.flapping.history) history.push(h);
+        }
+      }
+    } else {
+      this.state.set(key, value);
+    }
   }
 
   private logFailure(what: string, err: unknown): void {
@@ -661,6 +739,11 @@ function nextFailure(
         timeoutMs: check.timeoutMs,
       }),
   };
+}
+
+/** A check as its system's tally counts it (no state yet: unknown, not flapping). */
+function talliedCheck(check: CheckInfo, state: CheckState | undefined): TalliedCheck {
+  return { status: state?.status ?? null, role: check.role, flapping: state?.flapping.flapping === true };
 }
 
 function errorText(err: unknown): string {

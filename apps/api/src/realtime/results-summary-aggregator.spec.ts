@@ -89,4 +89,21 @@ describe('ResultsSummaryAggregator', () => {
     expect(agg.checkIds()).toEqual([]);
     expect(agg.flush(ownerOf)).toBeNull();
   });
+
+  it("a check's counts start again in each period, also after many empty periods", () => {
+    const agg = new ResultsSummaryAggregator(clock);
+    const upOf = (batch: ReturnType<ResultsSummaryAggregator['flush']>) =>
+      batch?.systems.map((s) => [s.system, s.up, s.down]);
+    agg.add([row(1, CheckOutcome.Up, 10), row(1, CheckOutcome.Up, 12)]);
+    expect(upOf(agg.flush(ownerOf))).toEqual([['gateway', 2, 0]]);
+    agg.add([row(1, CheckOutcome.Down, null)]);
+    expect(upOf(agg.flush(ownerOf))).toEqual([['gateway', 0, 1]]);
+    for (let i = 0; i < 30; i++) expect(agg.flush(ownerOf)).toBeNull();
+    agg.add([row(1, CheckOutcome.Up, 5), row(3, CheckOutcome.Up, 6)]);
+    expect(agg.checkIds()).toEqual([1, 3]);
+    expect(upOf(agg.flush(ownerOf))).toEqual([
+      ['gateway', 1, 0],
+      ['registry', 1, 0],
+    ]);
+  });
 });

@@ -9,10 +9,14 @@ export interface CheckOwner {
 interface CheckTally {
   counts: [number, number, number, number];
   latencies: number[];
+  /** The period these counts belong to (older: stale, reset on the next result). */
+  period: number;
 }
 
 /** Latency samples kept per check and period: enough for a median, bounded whatever arrives. */
 const MAX_SAMPLES_PER_CHECK = 1000;
+/** A check's tally is forgotten after this many periods without a result (deleted checks). */
+const IDLE_PERIODS = 12;
 
 function median(sorted: number[]): number | null {
   if (sorted.length === 0) return null;
@@ -22,10 +26,15 @@ function median(sorted: number[]): number | null {
 
 /**
  * Tallies check results per check during one period; `flush` closes the period and groups the
- * tallies per system (the board gets one small batch per period, never raw results).
+ * tallies per system (the board gets one small batch per period, never raw results). A check's
+ * tally is reused from period to period (reset on its first result of a period), so the
+ * aggregator does not allocate per check and period.
  */
 export class ResultsSummaryAggregator {
-  private tallies = new Map<number, CheckTally>();
+  private readonly tallies = new Map<number, CheckTally>();
+  /** Checks with a result in the open period, in order of their first one. */
+  private active: number[] = [];
+  private period = 0;
   private from: number;
 
   constructor(private readonly clock: { now(): number }) {
@@ -35,7 +44,14 @@ export class ResultsSummaryAggregator {
   add(rows: readonly CheckResultRow[]): void {
     for (const row of rows) {
       let t = this.tallies.get(row.checkId);
-      if (!t) this.tallies.set(row.checkId, (t = { counts: [0, 0, 0, 0], latencies: [] }));
+      if (!t)
+        this.tallies.set(row.checkId, (t = { counts: [0, 0, 0, 0], latencies: [], period: this.period - 1 }));
+      if (t.period !== this.period) {
+        t.counts.fill(0);
+        t.latencies.length = 0;
+        t.period = this.period;
+        this.active.push(row.checkId);
+      }
       t.counts[row.outcome] = (t.counts[row.outcome] ?? 0) + 1;
       if (row.latencyMs !== null && t.latencies.length < MAX_SAMPLES_PER_CHECK)
         t.latencies.push(row.latencyMs);
@@ -44,7 +60,7 @@ export class ResultsSummaryAggregator {
 
   /** Check ids seen in the open period (to resolve their owners before flushing). */
   checkIds(): number[] {
-    return [...this.tallies.keys()];
+    return [...this.active];
   }
 
   /**
@@ -54,11 +70,14 @@ export class ResultsSummaryAggregator {
   flush(ownerOf: (checkId: number) => CheckOwner | undefined): ResultSummaryBatch | null {
     const to = this.clock.now();
     const from = this.from;
-    const tallies = this.tallies;
+    const active = this.active;
     this.from = to;
-    this.tallies = new Map();
+    this.active = [];
+    this.period++;
+    if (this.period % IDLE_PERIODS === 0) this.forgetIdle();
     const bySystem = new Map<string, { owner: CheckOwner; counts: number[]; latencies: number[] }>();
-    for (const [checkId, t] of tallies) {
+    for (const checkId of active) {
+      const t = this.tallies.get(checkId)!;
       const owner = ownerOf(checkId);
       if (!owner) continue;
       let s = bySystem.get(owner.system);
@@ -83,5 +102,10 @@ export class ResultsSummaryAggregator {
         };
       });
     return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), systems };
+  }
+
+  private forgetIdle(): void {
+    for (const [checkId, t] of this.tallies)
+      if (this.period - t.period > IDLE_PERIODS) this.tallies.delete(checkId);
   }
 }
