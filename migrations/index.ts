@@ -13,4 +13,5 @@ import { Subscriptions1795720001200 } from './1795720001200-subscriptions';
 import { Scoring1795720001300 } from './1795720001300-scoring';
 import { Leadership1795720001400 } from './1795720001400-leadership';
 import { ProbeAgents1795720001410 } from './1795720001410-probe-agents';
-export const allMigrations: Function[] = [CatalogSchema1732600000000, ...timeseriesMigrations, Probing1795720000500, Incidents1795720000600, Auth1795720000700, DetectionTruth1795720000800, LoginRateLimits1795720000910, NotificationsOutbox1795720001000, TelegramAck1795720001100, Subscriptions1795720001200, Scoring1795720001300, Leadership1795720001400, ProbeAgents1795720001410];
+import { SystemShortNames1795720001500 } from './1795720001500-system-short-names';
+export const allMigrations: Function[] = [CatalogSchema1732600000000, ...timeseriesMigrations, Probing1795720000500, Incidents1795720000600, Auth1795720000700, DetectionTruth1795720000800, LoginRateLimits1795720000910, NotificationsOutbox1795720001000, TelegramAck1795720001100, Subscriptions1795720001200, Scoring1795720001300, Leadership1795720001400, ProbeAgents1795720001410, SystemShortNames1795720001500];

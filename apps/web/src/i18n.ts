@@ -190,6 +190,10 @@ const boardUi = {
   'ntf.sent': { kk: 'Жеткізілді', ru: 'Доставлено', en: 'Delivered' },
   'ntf.failed': { kk: 'Қате, қайталанады', ru: 'Ошибка, будет повтор', en: 'Failed, will retry' },
   'ntf.dead': { kk: 'Жеткізілмеді', ru: 'Не доставлено', en: 'Given up' },
+  // issue 16: the wall display and the "needs attention" strip
+  attentionTitle: { kk: 'Назар аударыңыз', ru: 'Требует внимания', en: 'Needs attention' },
+  attentionMore: { kk: 'тағы', ru: 'ещё', en: 'more' },
+  wallFleet: { kk: 'Барлық жүйелер', ru: 'Все системы', en: 'All systems' },
 } satisfies Messages;
 
 const messages = { ...shell, ...statuses, ...boardUi };

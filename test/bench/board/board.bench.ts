@@ -6,14 +6,14 @@
 // after load, and per status event the render+commit time and the number of tile components that
 // re-rendered. The baseline, in the same run, applies the same events with a whole-grid re-render
 // (a new map of systems for the grid on every event); ratio = baseline / keyed.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../support/browser';
 import { percentile } from '../../support/percentile';
+import { buildRenderBench, serveRenderBench } from '../../support/render-bench-page';
 
 const AGENCIES = Number(process.env.BOARD_AGENCIES ?? 100);
 const PER_AGENCY = Number(process.env.BOARD_SYSTEMS_PER_AGENCY ?? 20);
@@ -22,7 +22,6 @@ const ROUNDS = Number(process.env.BOARD_ROUNDS ?? 3);
 const WARMUP = 20;
 const VIEWPORT = { width: 1920, height: 1080 };
 const ROOT = resolve(__dirname, '../../../..');
-const CONFIG = join(ROOT, 'test/bench/board/vite.board-bench.config.mjs');
 
 type Mode = 'keyed' | 'whole-grid' | 'wall';
 const MODES: Mode[] = ['keyed', 'whole-grid', 'wall'];
@@ -31,6 +30,8 @@ interface Loaded {
   firstCommitMs: number;
   firstFrameMs: number;
   mountedTiles: number;
+  tilesInViewport: number;
+  wallLayout: string | null;
 }
 interface Ran {
   mounted: number;
@@ -44,36 +45,6 @@ const stats = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
   return { mean: round2(s.reduce((a, b) => a + b, 0) / s.length), p50: round2(percentile(s, 50)), p95: round2(percentile(s, 95)), max: round2(s[s.length - 1]) };
 };
-
-function buildEntry(outDir: string): void {
-  const started = Date.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', CONFIG], {
-    cwd: ROOT,
-    env: { ...process.env, KUZET_BOARD_BENCH_OUT: outDir },
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error(`vite build of the bench entry failed (${r.status})`);
-  progress('built', { ms: Date.now() - started });
-}
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css' };
-
-/** Serves the built entry on 127.0.0.1 (a module script needs an http origin). */
-async function serve(outDir: string): Promise<{ server: Server; url: string }> {
-  const files = readdirSync(outDir);
-  const css = files.filter((f) => f.endsWith('.css')).map((f) => `<link rel="stylesheet" href="/${f}">`).join('');
-  const html = `<!doctype html><html lang="ru"><head><meta charset="utf-8">${css}</head><body><div id="root"></div><script type="module" src="/render-bench.js"></script></body></html>`;
-  const server = createServer((req, res) => {
-    const name = (req.url ?? '/').split('?')[0].slice(1);
-    if (name === '') return res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    if (!files.includes(name)) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream' }).end(readFileSync(join(outDir, name)));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return { server, url: `http://127.0.0.1:${address.port}/` };
-}
 
 /** JS heap in use after a full garbage collection (Chrome DevTools protocol). */
 async function heapMb(page: Page): Promise<number> {
@@ -89,8 +60,10 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   let server: Server | undefined;
   try {
-    buildEntry(outDir);
-    const served = await serve(outDir);
+    const builtAt = Date.now();
+    buildRenderBench(outDir);
+    progress('built', { ms: Date.now() - builtAt });
+    const served = await serveRenderBench(outDir);
     server = served.server;
     // Modes alternate, ROUNDS times, each in a fresh page, so noise of the shared machine spreads
     // over all of them; samples are pooled per mode, load figures are the median of the rounds.
@@ -141,12 +114,20 @@ async function main(): Promise<void> {
       js_heap_after_load_mb: median('keyed', (l) => l.heapMb),
       per_status_event: keyed,
       baseline_whole_grid: { js_heap_after_load_mb: median('whole-grid', (l) => l.heapMb), per_status_event: whole },
-      wall_mode: { mounted_tiles: median('wall', (l) => l.mountedTiles), first_commit_ms: median('wall', (l) => l.firstCommitMs), per_status_event: wall },
+      wall_mode: {
+        layout: loads.wall[0]?.wallLayout ?? null,
+        mounted_tiles: median('wall', (l) => l.mountedTiles),
+        tiles_in_viewport: median('wall', (l) => l.tilesInViewport),
+        first_commit_ms: median('wall', (l) => l.firstCommitMs),
+        first_frame_ms: median('wall', (l) => l.firstFrameMs),
+        js_heap_after_load_mb: median('wall', (l) => l.heapMb),
+        per_status_event: wall,
+      },
       ratio_render_ms_mean_baseline_vs_keyed: round2(whole.render_commit_ms.mean / keyed.render_commit_ms.mean),
       ratio_render_ms_p95_baseline_vs_keyed: round2(whole.render_commit_ms.p95 / keyed.render_commit_ms.p95),
       ratio_tile_renders_baseline_vs_keyed: round2(whole.tile_renders.mean / keyed.tile_renders.mean),
       method:
-        'real board store and overview components (NationalOverview, AgencyHeading, NationalSummary, SystemTile) built with Vite against react-dom/profiling, in chromium headless via playwright-core, no server; synthetic catalog and snapshot fed to the store directly; first_commit = catalog + snapshot into the store + a synchronous first render and commit (flushSync), first_frame = after two animation frames; heap = Runtime.getHeapUsage after a forced GC; per event: one system.status event for a system whose tile is mounted (off-screen systems cost the keyed board no render), applied inside flushSync and timed alone (render + commit, no paint), an animation frame between events, 20 warm-up events dropped; tile renders counted by a counter in SystemTile; baseline = the same events, each followed by a new map of systems handed to the grid (setCatalog with copies), so every mounted tile re-renders, as in a design holding all statuses in one React state; wall_mode = the shipped board with ?wall=1 (problems first: each status event re-sorts the grid rows); modes alternate in fresh pages for BOARD_ROUNDS rounds, per-event samples pooled, load figures the median of the rounds; performance.now() in chromium has 0.1 ms resolution here',
+        'real board store and overview components (NationalOverview, AgencyHeading, NationalSummary, SystemTile) built with Vite against react-dom/profiling, in chromium headless via playwright-core, no server; synthetic catalog and snapshot fed to the store directly; first_commit = catalog + snapshot into the store + a synchronous first render and commit (flushSync), first_frame = after two animation frames; heap = Runtime.getHeapUsage after a forced GC; per event: one system.status event for a system whose tile is mounted (off-screen systems cost the keyed board no render), applied inside flushSync and timed alone (render + commit, no paint), an animation frame between events, 20 warm-up events dropped; tile renders counted by a counter in SystemTile; baseline = the same events, each followed by a new map of systems handed to the grid (setCatalog with copies), so every mounted tile re-renders, as in a design holding all statuses in one React state; wall_mode = the shipped board with ?wall=1: the whole fleet on one screen (WallBoard; at 2,000 systems the dense matrix, every cell mounted, layout = kind and cell size in px, tiles_in_viewport = cells wholly inside the 1920x1080 viewport), a status event redraws its cell and, when the list of problem systems changes, the problems band; tile renders count the wall cells; modes alternate in fresh pages for BOARD_ROUNDS rounds, per-event samples pooled, load figures the median of the rounds; performance.now() in chromium has 0.1 ms resolution here',
       machine: { cpu: cpus()[0]?.model.trim(), cores: cpus().length, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
     };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
@@ -154,6 +135,8 @@ async function main(): Promise<void> {
     progress('done', {
       firstCommitMs: report.first_render.first_commit_ms,
       wallMeanMs: wall.render_commit_ms.mean,
+      wallFirstCommitMs: report.wall_mode.first_commit_ms,
+      wallTilesInViewport: report.wall_mode.tiles_in_viewport,
       heapMb: report.js_heap_after_load_mb,
       keyedMeanMs: keyed.render_commit_ms.mean,
       wholeGridMeanMs: whole.render_commit_ms.mean,

@@ -272,6 +272,29 @@ describe('catalog REST API', () => {
       );
     });
 
+    it('a short name (issue 16): set, read in lists and agency detail, bounded, removed', async () => {
+      const short = { kk: 'API жүйе', ru: 'API-система', en: 'API system' };
+      const created = await call('POST', '/api/catalog/systems', { ...apiSystem, code: 'api-short', short_name: short });
+      expect(created.status).toBe(201);
+      expect(created.body.short_name).toEqual(short);
+      const listed = (await call('GET', '/api/catalog/systems?agency=nit')).body as Json[];
+      expect(listed.find((s) => s.code === 'api-short')?.short_name).toEqual(short);
+      expect(listed.find((s) => s.code === 'egov-gateway')?.short_name).toBeNull();
+      const agency = await call('GET', '/api/catalog/agencies/nit');
+      expect(agency.body.systems.find((s: Json) => s.code === 'api-short').short_name).toEqual(short);
+
+      const tooLong = await call('PATCH', '/api/catalog/systems/api-short', { short_name: { ...short, ru: 'x'.repeat(41) } });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.errors).toEqual([{ field: 'short_name.ru', message: expect.stringMatching(/at most 40 characters/) }]);
+      const partial = await call('PATCH', '/api/catalog/systems/api-short', { short_name: { ru: 'Одна' } });
+      expect(partial.body.errors.map((e: Json) => e.field).sort()).toEqual(['short_name.en', 'short_name.kk']);
+
+      const removed = await call('PATCH', '/api/catalog/systems/api-short', { short_name: null, tier: 'high' });
+      expect(removed.status).toBe(200);
+      expect(removed.body).toMatchObject({ short_name: null, tier: 'high' });
+      expect((await call('DELETE', '/api/catalog/systems/api-short')).status).toBe(200);
+    });
+
     it('agencies and maintenance windows: create, patch, disable', async () => {
       const agency = await call('POST', '/api/catalog/agencies', {
         code: 'kgd',

@@ -39,6 +39,7 @@ export function systemDocumentOf(v: SystemView): Doc {
   };
   if (v.category !== null) doc.category = v.category;
   if (v.slo_target !== null) doc.slo_target = v.slo_target;
+  if (v.short_name !== null) doc.short_name = v.short_name;
   return doc;
 }
 

@@ -45,6 +45,9 @@ export interface SystemRow {
   name_kk: string;
   name_ru: string;
   name_en: string;
+  short_name_kk: string | null;
+  short_name_ru: string | null;
+  short_name_en: string | null;
   tier: SystemView['tier'];
   category_code: string | null;
   is_public: boolean;
@@ -61,6 +64,10 @@ export function toSystemView(r: SystemRow): SystemView {
     code: r.code,
     agency: r.agency_code,
     name: { kk: r.name_kk, ru: r.name_ru, en: r.name_en },
+    short_name:
+      r.short_name_kk && r.short_name_ru && r.short_name_en
+        ? { kk: r.short_name_kk, ru: r.short_name_ru, en: r.short_name_en }
+        : null,
     tier: r.tier,
     category: r.category_code,
     public: r.is_public,

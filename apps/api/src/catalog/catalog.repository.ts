@@ -24,7 +24,8 @@ import {
 // turn ids back into codes are clearer here than in a query builder.
 
 const SYSTEM_SELECT = `
-SELECT s.code, a.code AS agency_code, s.name_kk, s.name_ru, s.name_en, s.tier, c.code AS category_code,
+SELECT s.code, a.code AS agency_code, s.name_kk, s.name_ru, s.name_en, s.short_name_kk, s.short_name_ru,
+       s.short_name_en, s.tier, c.code AS category_code,
        s.is_public, s.slo_target, s.enabled, s.source, s.created_at, s.updated_at,
        COALESCE((SELECT array_agg(d.code ORDER BY d.code) FROM system_dependencies sd
                  JOIN systems d ON d.id = sd.depends_on_id WHERE sd.system_id = s.id), '{}') AS depends_on

@@ -100,6 +100,19 @@ describe('buildCatalog', () => {
     expect(systems.some((s) => s.tier !== 'critical')).toBe(true);
   });
 
+  it('gives every demo system a short name in kk, ru and en, shorter than its full name or equal to it', () => {
+    expect(systems.find((s) => s.code === 'salyk-cabinet')?.short_name).toEqual({ kk: 'Салық кабинеті', ru: 'Кабинет НП', en: 'Taxpayer Cabinet' });
+    for (const s of systems) {
+      expect(s.short_name).toBeDefined();
+      for (const lang of ['kk', 'ru', 'en'] as const) {
+        const short = s.short_name![lang];
+        expect(short.trim().length).toBeGreaterThan(0);
+        expect(short.length).toBeLessThanOrEqual(Math.min(40, s.name[lang].length));
+        expect(short).not.toMatch(/…$/);
+      }
+    }
+  });
+
   it('leaves out empty dependency lists', () => {
     expect(systems.find((s) => s.code === 'egov-gateway')).not.toHaveProperty('depends_on');
   });

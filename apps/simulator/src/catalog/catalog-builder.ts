@@ -2,6 +2,7 @@ import { Fleet } from '../fleet/fleet.types';
 import { LOOPBACK } from '../system/front-door';
 import { SimulatedSystemInfo } from '../system/simulated-system.types';
 import { CatalogCheck, CatalogFile, CatalogSystem } from './catalog.types';
+import { DEMO_SHORT_NAMES } from './demo-short-names';
 
 export const CA_FILE_NAME = 'simulator-ca.pem';
 export const DEFAULT_INTERVAL_S = 30;
@@ -92,6 +93,7 @@ function catalogSystem(s: SimulatedSystemInfo, dnsPort: number, intervalS: numbe
     code: s.code,
     agency: s.agency,
     name: { ...s.name },
+    ...(DEMO_SHORT_NAMES[s.code] ? { short_name: { ...DEMO_SHORT_NAMES[s.code] } } : {}),
     tier: s.tier,
     ...(s.category ? { category: s.category } : {}),
     public: s.public,

@@ -15,6 +15,7 @@ export interface CatalogSystem {
   code: string;
   agency: string;
   name: LocalizedName;
+  short_name?: LocalizedName;
   tier: Tier;
   category?: string;
   public: boolean;

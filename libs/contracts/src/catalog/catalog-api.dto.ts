@@ -29,6 +29,8 @@ export type AgencyView = z.infer<typeof agencyViewSchema>;
 export const systemSummarySchema = z.object({
   code: z.string(),
   name: localizedTextSchema,
+  /** For tiles where the full name does not fit; null when the catalog gives none. */
+  short_name: localizedTextSchema.nullable(),
   tier: systemTierSchema,
   public: z.boolean(),
   enabled: z.boolean(),
@@ -41,6 +43,8 @@ export const systemViewSchema = z.object({
   code: z.string(),
   agency: z.string(),
   name: localizedTextSchema,
+  /** For tiles where the full name does not fit; null when the catalog gives none. */
+  short_name: localizedTextSchema.nullable(),
   tier: systemTierSchema,
   category: z.string().nullable(),
   public: z.boolean(),

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { catalogCodeSchema } from './catalog-code';
 import { systemTierSchema } from './catalog-enums';
 import { checkDocumentSchema } from './check.schema';
-import { localizedTextSchema } from './localized-text.schema';
+import { localizedShortTextSchema, localizedTextSchema } from './localized-text.schema';
 
 const systemFields = {
   agency: catalogCodeSchema,
   name: localizedTextSchema,
+  /** Optional short name for tiles and the wall display (at most 40 characters per language). */
+  short_name: localizedShortTextSchema,
   tier: systemTierSchema,
   category: catalogCodeSchema,
   public: z.boolean(),
@@ -23,6 +25,7 @@ export const systemDocumentSchema = z.strictObject({
   code: catalogCodeSchema,
   agency: systemFields.agency,
   name: systemFields.name,
+  short_name: systemFields.short_name.optional(),
   tier: systemFields.tier,
   category: systemFields.category.optional(),
   public: systemFields.public.default(false),
@@ -38,6 +41,7 @@ export type SystemDocument = z.output<typeof systemDocumentSchema>;
 export const systemPatchSchema = z.strictObject({
   agency: systemFields.agency.optional(),
   name: systemFields.name.optional(),
+  short_name: systemFields.short_name.nullable().optional(),
   tier: systemFields.tier.optional(),
   category: systemFields.category.nullable().optional(),
   public: systemFields.public.optional(),

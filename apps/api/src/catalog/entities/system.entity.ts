@@ -20,4 +20,14 @@ export class SystemEntity extends CatalogNamedEntity {
   /** Availability objective in percent; null means the platform default. */
   @Column('numeric', { name: 'slo_target', nullable: true, transformer: numericTransformer })
   sloTarget!: number | null;
+
+  /** Optional short name (tiles, wall display): all three languages or none. */
+  @Column('text', { name: 'short_name_kk', nullable: true })
+  shortNameKk!: string | null;
+
+  @Column('text', { name: 'short_name_ru', nullable: true })
+  shortNameRu!: string | null;
+
+  @Column('text', { name: 'short_name_en', nullable: true })
+  shortNameEn!: string | null;
 }

@@ -39,6 +39,7 @@ export class CatalogAgenciesController {
       systems: systems.map((s) => ({
         code: s.code,
         name: s.name,
+        short_name: s.short_name,
         tier: s.tier,
         public: s.public,
         enabled: s.enabled,

@@ -35,6 +35,7 @@ export interface LoadedSystem {
   code: string;
   agency: string;
   name: LocalizedText;
+  shortName: LocalizedText | null;
   tier: SystemTier;
   category: string | null;
   isPublic: boolean;
@@ -102,6 +103,7 @@ export function toLoadedSystem(doc: SystemDocument): LoadedSystem {
     code: doc.code,
     agency: doc.agency,
     name: doc.name,
+    shortName: doc.short_name ?? null,
     tier: doc.tier,
     category: doc.category ?? null,
     isPublic: doc.public,

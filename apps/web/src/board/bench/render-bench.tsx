@@ -18,8 +18,10 @@ import '../../styles.css';
  *
  * Modes: 'keyed' is the board as shipped (each tile subscribes to its own store key);
  * 'whole-grid' is the baseline, a design where every event hands the grid a new map of systems,
- * so every mounted tile re-renders; 'wall' is the shipped board in wall mode, where the grid
- * follows status changes (problems first), so a status event re-sorts the rows.
+ * so every mounted tile re-renders; 'wall' is the shipped board in wall mode: the whole fleet on
+ * one screen (at 2,000 systems the dense matrix, every cell mounted), a status event redraws its
+ * cell and, when the list of problem systems changes, the problems band above the grid.
+ * Also serves the wall browser test (test/browser/board-wall.browser-spec.ts) for 2,000 systems.
  */
 type Mode = 'keyed' | 'whole-grid' | 'wall';
 
@@ -37,7 +39,8 @@ function catalog(agencyCount: number, perAgency: number): { agencies: AgencyView
       systems.push({
         code: `${code}-system-${s}`,
         agency: code,
-        name: { kk: `Жүйе ${a}.${s}`, ru: `Система ${a}.${s}`, en: `System ${a}.${s}` },
+        name: { kk: `Мемлекеттік ақпараттық жүйе ${a}.${s}`, ru: `Государственная информационная система ${a}.${s}`, en: `State information system ${a}.${s}` },
+        short_name: { kk: `Жүйе ${a}.${s}`, ru: `Система ${a}.${s}`, en: `System ${a}.${s}` },
         tier: TIERS[s % TIERS.length],
         category: null,
         public: s % 2 === 0,
@@ -102,7 +105,29 @@ async function load(options: { agencies: number; perAgency: number; mode: Mode }
   await nextFrame();
   await nextFrame();
   const firstFrameMs = performance.now() - started;
-  return { storeFilledMs, firstCommitMs, firstFrameMs, mountedTiles: document.querySelectorAll('[data-testid="system-tile"]').length };
+  return { storeFilledMs, firstCommitMs, firstFrameMs, ...placed() };
+}
+
+/** How many tiles exist, how many lie wholly inside the viewport, and the wall's layout if any. */
+function placed() {
+  const tiles = [...document.querySelectorAll('[data-testid="system-tile"]')];
+  const inside = tiles.filter((e) => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+  });
+  const grid = document.querySelector<HTMLElement>('[data-testid="wall-grid"]');
+  return { mountedTiles: tiles.length, tilesInViewport: inside.length, wallLayout: grid ? `${grid.dataset.layout} ${grid.dataset.cell}` : null };
+}
+
+/** Sets statuses directly (the wall browser test: a few problems for the band and the screenshot). */
+function setStatuses(statuses: Record<string, SystemStatusView['status']>) {
+  const byCode = new Map(data.systems.map((s) => [s.code, s]));
+  let seq = 1_000_000;
+  flushSync(() => {
+    for (const [code, status] of Object.entries(statuses))
+      store.applyEvent({ type: 'system.status', epoch: 'bench', seq: ++seq, at: AT, data: statusView(byCode.get(code)!, status) });
+  });
+  return placed();
 }
 
 /**
@@ -140,7 +165,7 @@ async function run(options: { count: number; warmup: number }) {
 
 declare global {
   interface Window {
-    kuzetBench: { load: typeof load; run: typeof run };
+    kuzetBench: { load: typeof load; run: typeof run; setStatuses: typeof setStatuses; placed: typeof placed };
   }
 }
-window.kuzetBench = { load, run };
+window.kuzetBench = { load, run, setStatuses, placed };

@@ -2,9 +2,12 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SystemView } from '@kuzet/contracts/catalog/catalog-api.dto';
 import { t } from '../../i18n';
-import { overviewRows, problemRank } from '../model/overview-rows';
+import { overviewRows } from '../model/overview-rows';
 import { usePrefs } from '../prefs/prefs-store';
-import { useBoardStore, useCatalog, useStatusOrderVersion } from '../store/board-context';
+import { useCatalog } from '../store/board-context';
+import { ProblemList } from '../wall/ProblemList';
+import { useFleetIndex } from '../wall/use-fleet-index';
+import { WallBoard } from '../wall/WallBoard';
 import { AgencyHeading } from './AgencyHeading';
 import { NationalSummary } from './NationalSummary';
 import { SystemTile } from './SystemTile';
@@ -12,16 +15,24 @@ import { SystemTile } from './SystemTile';
 const TILE_WIDTH = { normal: 216, wall: 300 };
 const ROW_HEIGHT = { agency: { normal: 40, wall: 56 }, tiles: { normal: 76, wall: 112 } };
 
+/** Problem systems shown in the overview's "needs attention" strip; the rest are counted. */
+const ATTENTION_CARDS = 8;
+
+/** The national overview: the wall display (whole fleet, no scrolling) in wall mode, else the scrolling grid. */
+export function NationalOverview({ systems }: { systems?: readonly SystemView[] }) {
+  const { wall } = usePrefs();
+  return wall && !systems ? <WallBoard /> : <OverviewGrid systems={systems} />;
+}
+
 /**
  * Every agency and its systems as a virtualised grid: only the rows on screen exist in the DOM,
- * and the rows depend on the catalog and the width, not on statuses (tiles subscribe themselves).
+ * and the rows depend on the catalog and the width, not on statuses (tiles subscribe themselves),
+ * so the agency order never moves. Problems come first in the "needs attention" strip above it.
  */
-export function NationalOverview({ systems: only }: { systems?: readonly SystemView[] }) {
+function OverviewGrid({ systems: only }: { systems?: readonly SystemView[] }) {
   const { lang, wall } = usePrefs();
   const catalog = useCatalog();
-  const store = useBoardStore();
-  // Wall mode: problem systems and agencies first, so the wall shows what is wrong without scrolling.
-  const statusOrder = useStatusOrderVersion(wall);
+  const fleet = useFleetIndex(lang);
   const systems = only ?? catalog.systems;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(1024);
@@ -45,9 +56,8 @@ export function NationalOverview({ systems: only }: { systems?: readonly SystemV
         catalog.agencies.map((a) => a.code),
         systems.filter((s) => s.enabled !== false),
         columns,
-        statusOrder ? (code) => problemRank(store.system(code)?.status) : undefined,
       ),
-    [catalog.agencies, systems, columns, statusOrder, store],
+    [catalog.agencies, systems, columns],
   );
   const agencyCodes = useMemo(() => {
     const m = new Map<string, string[]>();
@@ -56,9 +66,8 @@ export function NationalOverview({ systems: only }: { systems?: readonly SystemV
   }, [systems]);
 
   // The virtualizer recomputes positions only when count or getItemKey change: a new key function
-  // per row list (and mode) keeps the sizes right when rows change kind at an index (wall mode
-  // re-sorting, a mode switch), and stable keys let React keep the rows it already has.
-  // A line of tiles is keyed by its place in its agency, so a re-sort within an agency keeps the line.
+  // per row list (and mode) keeps the sizes right when rows change kind at an index (a new width,
+  // a mode switch), and stable keys let React keep the rows it already has.
   const rowKeys = useMemo(() => {
     let line = 0;
     return rows.map((row) => (row.kind === 'agency' ? ((line = 0), `agency:${row.agency}`) : `tiles:${row.agency}:${line++}`));
@@ -82,6 +91,7 @@ export function NationalOverview({ systems: only }: { systems?: readonly SystemV
         <h2 className="section-title">{t(lang, 'overview')}</h2>
         {!only && <NationalSummary />}
       </div>
+      {!only && <ProblemList fleet={fleet} lang={lang} capacity={ATTENTION_CARDS} className="attention-strip" />}
       <div className="overview-scroll" ref={scrollRef} data-testid="national-overview">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {

@@ -45,15 +45,15 @@ export function useConnection() {
   const store = useBoardStore();
   return useKey(keys.connection, store.connection);
 }
-/**
- * Wall mode orders by status, so the grid must follow status changes there: the national counts
- * are replaced on every status change. Off the wall this subscribes to nothing (the grid then
- * never re-renders for a status; tiles do themselves).
- */
-export function useStatusOrderVersion(enabled: boolean): unknown {
+/** The systems with a problem, most urgent first; re-renders only when that list changes. */
+export function useProblemSystems() {
   const store = useBoardStore();
-  const subscribe = useCallback((l: () => void) => (enabled ? store.subscribe(keys.nationalCounts, l) : () => undefined), [store, enabled]);
-  return useSyncExternalStore(subscribe, () => (enabled ? store.nationalCounts() : null));
+  return useKey(keys.problems, store.problemSystems);
+}
+/** A value derived from the problem list (e.g. its length): re-renders only when the value changes. */
+export function useProblemsSelector<T>(select: (codes: readonly string[]) => T): T {
+  const store = useBoardStore();
+  return useKey(keys.problems, () => select(store.problemSystems()));
 }
 /** Grows on every score.updated (of `agency`, or of any agency without one): a cue to refetch scores. */
 export function useScoreVersion(agency?: string): number {

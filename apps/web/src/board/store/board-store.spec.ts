@@ -45,6 +45,28 @@ function counting(store: BoardStore, key: string) {
 }
 
 describe('BoardStore', () => {
+  it('keeps the list of problem systems, most urgent first, and tells its subscribers only when it moves', () => {
+    const store = new BoardStore();
+    store.applySnapshot({ epoch: 'e1', seq: 0, at: '', systems: [status('a', 'operational'), status('b', 'degraded_performance'), status('c', null)], incidents: [] });
+    expect(store.problemSystems()).toEqual(['b']);
+    const problems = counting(store, keys.problems);
+    store.applyEvent(event('system.status', status('a', 'major_outage')));
+    expect(store.problemSystems()).toEqual(['a', 'b']);
+    expect(problems.n).toBe(1);
+    // flapping or a new time changes the system, not its place in the list
+    store.applyEvent(event('system.status', { ...status('a', 'major_outage'), flapping: true }));
+    store.applyEvent(event('system.status', status('c', 'operational')));
+    expect(problems.n).toBe(1);
+    store.applyEvent(event('system.status', status('b', 'partial_outage')));
+    expect(store.problemSystems()).toEqual(['a', 'b']);
+    store.applyEvent(event('system.status', status('a', 'operational')));
+    expect(store.problemSystems()).toEqual(['b']);
+    expect(problems.n).toBe(2);
+    store.applySnapshot({ epoch: 'e2', seq: 0, at: '', systems: [status('a', 'operational')], incidents: [] });
+    expect(store.problemSystems()).toEqual([]);
+    expect(problems.n).toBe(3);
+  });
+
   it('notifies only the changed system (and its agency), not the other tiles', () => {
     const store = new BoardStore();
     store.applySnapshot({ epoch: 'e1', seq: 0, at: '', systems: [status('esf', 'operational'), status('egov-portal', 'operational', 'mdai')], incidents: [] });

@@ -9,6 +9,7 @@ import type {
 } from '@kuzet/contracts/realtime/realtime-events';
 import type { BoardStreamSink } from '../../realtime/board-stream-sync';
 import { compareIncidents, isCritical } from '../model/incident-order';
+import { problemRank, problemSystems } from '../model/problem-systems';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -23,6 +24,8 @@ export const keys = {
   scores: 'scores',
   incidentList: 'incidents',
   nationalCounts: 'national-counts',
+  /** The systems with a problem, most urgent first (changes only with membership or order). */
+  problems: 'problems',
   catalog: 'catalog',
   connection: 'connection',
 } as const;
@@ -47,6 +50,8 @@ export class BoardStore implements BoardStreamSink {
   private incidentIds: readonly number[] = [];
   private active = 0;
   private counts: Readonly<Record<string, number>> = {};
+  private problemCodes: readonly string[] = [];
+  private problemsStale = false;
   private catalogValue: { agencies: AgencyView[]; systems: SystemView[] } = { agencies: [], systems: [] };
   private connectionValue: ConnectionState = 'connecting';
   private initialised = false;
@@ -87,6 +92,8 @@ export class BoardStore implements BoardStreamSink {
   /** Systems per status (null status counted as 'no_data'), replaced on every change. */
   nationalCounts = (): Readonly<Record<string, number>> => this.counts;
   connection = (): ConnectionState => this.connectionValue;
+  /** Codes of the systems with a problem (outage, degradation, maintenance), most urgent first. */
+  problemSystems = (): readonly string[] => this.problemCodes;
 
   setCatalog(agencies: AgencyView[], systems: SystemView[]): void {
     this.catalogValue = { agencies, systems };
@@ -112,7 +119,9 @@ export class BoardStore implements BoardStreamSink {
         this.statuses.delete(code);
         changed.add(keys.system(code)).add(keys.agency(gone.agency));
         this.recount(gone.status, undefined, true, changed);
+        this.problemsStale = true;
       }
+    this.refreshProblems(changed);
     const seenIncidents = new Set<number>();
     for (const i of snapshot.incidents) {
       seenIncidents.add(i.id);
@@ -140,6 +149,7 @@ export class BoardStore implements BoardStreamSink {
         break;
       case 'system.status':
         this.putStatus(event.data, changed);
+        this.refreshProblems(changed);
         break;
       case 'results.summary':
         for (const s of event.data.systems)
@@ -162,6 +172,19 @@ export class BoardStore implements BoardStreamSink {
     this.statuses.set(s.system, s);
     changed.add(keys.system(s.system)).add(keys.agency(s.agency));
     if (before?.status !== s.status || !before) this.recount(before?.status, s.status, before !== undefined, changed);
+    if (problemRank(before?.status) !== problemRank(s.status) || (before?.tier !== s.tier && problemRank(s.status) !== problemRank(null)))
+      this.problemsStale = true;
+  }
+
+  /** Rebuilds the problem list after a change of some system's urgency; tells its subscribers only if it moved. */
+  private refreshProblems(changed: Set<string>): void {
+    if (!this.problemsStale) return;
+    this.problemsStale = false;
+    const next = problemSystems(this.statuses.values());
+    const prev = this.problemCodes;
+    if (next.length === prev.length && next.every((c, n) => c === prev[n])) return;
+    this.problemCodes = next;
+    changed.add(keys.problems);
   }
 
   private recount(from: string | null | undefined, to: string | null | undefined, hadBefore: boolean, changed: Set<string>): void {
