@@ -22,6 +22,7 @@ import { RecheckPolicy, type RecheckPolicyOptions } from './recheck-policy';
 import { ResultBatcher } from './result-batcher';
 import { toResultRecord } from './result-record.mapper';
 import type { ResultSink } from './result-sink';
+import { SkipReport, type SkipCounts } from './skip-report';
 
 /** What the runtime needs of a scheduler (CheckScheduler from ../scheduler). */
 export interface AgentScheduler {
@@ -55,6 +56,8 @@ export interface ProbeAgentRuntimeOptions {
   canaryTimeoutMs?: number;
   /** Immediate re-verification of a changed result (delay 1 s by default; delayMs 0 = off). */
   recheck?: RecheckPolicyOptions;
+  /** Skipped runs are logged as one line per this interval (default 10 s), never one per run. */
+  skipReportIntervalMs?: number;
   onLag?: (lagMs: number, check: ScheduledCheck) => void;
   onSkip?: (check: ScheduledCheck, plannedAt: number, reason: SkipReason) => void;
   /** A check of an assignment the agent cannot run (bad interval or timeout, repeated id); the others run. */
@@ -70,6 +73,8 @@ export interface ProbeAgentState {
   networkDown: boolean;
   pendingResults: number;
   running: boolean;
+  /** Runs skipped since start, per reason (overload shows here, never as Unknown results). */
+  skipped: SkipCounts;
 }
 
 /**
@@ -85,6 +90,7 @@ export class ProbeAgentRuntime {
   private readonly batcher: ResultBatcher;
   private readonly canaries: CanaryMonitor;
   private readonly rechecks: RecheckPolicy;
+  private readonly skips: SkipReport;
   private assignment: Assignment | undefined;
   private policy: ProbeNetworkPolicy = ProbeNetworkPolicy.fromCidrs([]);
   private readonly minIntervalMs: number;
@@ -99,16 +105,19 @@ export class ProbeAgentRuntime {
     const registry = new CheckRunnerRegistry();
     this.runners = options.runners ?? registry;
     this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
+    this.skips = new SkipReport({
+      clock: this.clock,
+      logger: this.logger,
+      agentId: options.agentId,
+      intervalMs: options.skipReportIntervalMs,
+    });
     this.scheduler = (options.createScheduler ?? ((o) => new CheckScheduler(o)))({
       run: (check, plannedAt, signal, info) => this.runOne(check, plannedAt, signal, info),
       hostConcurrency: options.hostConcurrency,
       minIntervalMs: this.minIntervalMs,
       clock: this.clock,
       onLag: options.onLag,
-      onSkip: (check, plannedAt, reason) => {
-        this.logger.warn({ event: 'agent.run_skipped', check: check.key, planned_at: plannedAt, reason }, 'run skipped');
-        options.onSkip?.(check, plannedAt, reason);
-      },
+      onSkip: (check, plannedAt, reason) => this.skipped(check, plannedAt, reason),
       onError: (error, check) =>
         this.logger.error({ event: 'agent.run_failed', check: check.key, err: String(error) }, 'run threw'),
     });
@@ -205,6 +214,7 @@ export class ProbeAgentRuntime {
     await this.scheduler.stop();
     await this.canaries.stop();
     await this.batcher.flush();
+    this.skips.stop();
   }
 
   flush(): Promise<void> {
@@ -225,11 +235,17 @@ export class ProbeAgentRuntime {
       networkDown: this.canaries.networkDown,
       pendingResults: this.batcher.pending(),
       running: this.running,
+      skipped: this.skips.counts(),
     };
   }
 
   schedulerStats(): SchedulerStats {
     return this.scheduler.stats();
+  }
+
+  private skipped(check: ScheduledCheck, plannedAt: number, reason: SkipReason): void {
+    this.skips.record(check, reason);
+    this.options.onSkip?.(check, plannedAt, reason);
   }
 
   private async runOne(
@@ -246,6 +262,9 @@ export class ProbeAgentRuntime {
     const result = await runner.check(toCheckSpec(check, this.policy), signal);
     // A run cut short by stop() says nothing about the target; whoever takes over runs the slot.
     if (this.stopping && signal.aborted) return;
+    // A timeout seen long after its deadline is the probe's own overload (a starved event loop),
+    // not the target's: neither Down nor Unknown is stored, the run counts as skipped.
+    if (result.starvedMs !== undefined) return this.skipped(scheduled, plannedAt, 'starved');
     const record = toResultRecord(result, {
       checkId: check.id,
       region,
