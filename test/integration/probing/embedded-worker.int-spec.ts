@@ -64,6 +64,9 @@ describe('probing: the embedded agent in a worker thread', () => {
     expect(after.status).toBe('degraded');
     expect(res.status).toBe(503);
     expect(await metric('kuzet_probe_runs_skipped_total', 'reason="expired"')).toBeGreaterThanOrEqual(5_000);
+    // The health gauges reuse a report for a second.
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await metric('kuzet_health_ok', 'component="probe_agent"')).toBe(0);
     const ready = await fetch(`${env.baseUrl}/api/health/ready`);
     expect(ready.status).toBe(200);
   });
