@@ -296,4 +296,20 @@ describe('ProbeAgentRuntime', () => {
     await t.runtime.flush();
     expect(t.batches.flat()[0].outcome).toBe(CheckOutcome.Down);
   });
+
+  it('hands the runner the same spec object at every run of a check (its caches hit), a new one after an assignment', async () => {
+    const t = setup({ canary: () => result(CheckOutcome.Up), target: () => result(CheckOutcome.Up) });
+    const a = assignment([check(1, 'http', 'http://a.test/'), check(2, 'http', 'http://b.test/')]);
+    t.runtime.setAssignment(a);
+    await t.scheduler().tick(1000);
+    await t.scheduler().tick(2000);
+    const [first1, first2, second1, second2] = t.http.seen;
+    expect(second1).toBe(first1);
+    expect(second2).toBe(first2);
+    expect(first1).not.toBe(first2);
+    t.runtime.setAssignment({ ...a, revision: 'r2', probe_allow: ['10.0.0.0/8'] });
+    await t.scheduler().tick(3000);
+    expect(t.http.seen[4]).not.toBe(first1);
+    expect(t.http.seen[4]).toEqual(expect.objectContaining({ target: 'http://a.test/' }));
+  });
 });

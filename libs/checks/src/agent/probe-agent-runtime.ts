@@ -1,5 +1,5 @@
 import { Assignment, AssignedCheck, defaultCheckRole, ProbeNetworkPolicy } from '@kuzet/contracts';
-import { CheckOutcome } from '../check-run-result';
+import { CheckOutcome, type CheckSpec } from '../check-run-result';
 import type { CheckRunner } from '../runners/check-runner';
 import { CheckRunnerRegistry } from '../runners/check-runner-registry';
 import type {
@@ -93,6 +93,12 @@ export class ProbeAgentRuntime {
   private readonly skips: SkipReport;
   private assignment: Assignment | undefined;
   private policy: ProbeNetworkPolicy = ProbeNetworkPolicy.fromCidrs([]);
+  /**
+   * The runner spec of each assigned check, built once per assignment: every run of a check gets
+   * the same object, so the runners' per-spec caches (the parsed target URL) hit instead of
+   * parsing again at every run.
+   */
+  private specs = new WeakMap<AssignedCheck, CheckSpec>();
   private readonly minIntervalMs: number;
   /** "id reason" of checks refused by the current assignment: each is logged once, not per change. */
   private refused = new Set<string>();
@@ -154,6 +160,7 @@ export class ProbeAgentRuntime {
     const runnable = this.schedulable(assignment.checks.filter(isAgentRunnable));
     const previous = this.assignment;
     this.policy = policy;
+    this.specs = new WeakMap();
     this.assignment = { ...assignment, checks: runnable };
     this.scheduler.setChecks(runnable.map(toScheduledCheck));
     this.rechecks.retain(new Set(runnable.map((c) => c.id)));
@@ -259,7 +266,12 @@ export class ProbeAgentRuntime {
     if (!region) return;
     const runner = this.runners.runnerFor(check.kind);
     if (!runner) return;
-    const result = await runner.check(toCheckSpec(check, this.policy), signal);
+    let spec = this.specs.get(check);
+    if (!spec) {
+      spec = toCheckSpec(check, this.policy);
+      this.specs.set(check, spec);
+    }
+    const result = await runner.check(spec, signal);
     // A run cut short by stop() says nothing about the target; whoever takes over runs the slot.
     if (this.stopping && signal.aborted) return;
     // A timeout seen long after its deadline is the probe's own overload (a starved event loop),
