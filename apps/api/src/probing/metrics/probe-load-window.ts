@@ -8,6 +8,13 @@ const SLOTS = PROBE_LOAD_WINDOW_MS / SLOT_MS;
 export const PROBE_OVERLOAD_LAG_P99_MS = 1_000;
 /** Skipped share of planned runs over the window above this: the probe is overloaded. */
 export const PROBE_OVERLOAD_SKIP_SHARE = 0.01;
+/**
+ * Too few samples say nothing about capacity: a p99 needs this many started runs, a skip share
+ * this many skipped runs in the window (a few overlaps of one slow check on a small node are not
+ * an overload).
+ */
+export const PROBE_OVERLOAD_MIN_STARTED = 100;
+export const PROBE_OVERLOAD_MIN_SKIPPED = 60;
 
 export interface ProbeLoad {
   /** Runs started plus runs skipped over the last minute. */
@@ -30,7 +37,7 @@ interface Slot {
  * The embedded probe's load over the last minute, in six 10 s slots of fixed size (a coarse lag
  * histogram and skip counts): memory does not grow with the rate. Overloaded when the schedule
  * lag p99 exceeds PROBE_OVERLOAD_LAG_P99_MS or more than PROBE_OVERLOAD_SKIP_SHARE of the planned
- * runs were skipped.
+ * runs were skipped, each judged only over enough samples (PROBE_OVERLOAD_MIN_*).
  */
 export class ProbeLoadWindow {
   private readonly slots: Slot[] = Array.from({ length: SLOTS }, () => ({
@@ -73,7 +80,9 @@ export class ProbeLoadWindow {
       skipped,
       skippedShare,
       lagP99Ms,
-      overloaded: (lagP99Ms !== null && lagP99Ms > PROBE_OVERLOAD_LAG_P99_MS) || skippedShare > PROBE_OVERLOAD_SKIP_SHARE,
+      overloaded:
+        (started >= PROBE_OVERLOAD_MIN_STARTED && lagP99Ms !== null && lagP99Ms > PROBE_OVERLOAD_LAG_P99_MS) ||
+        (skipped >= PROBE_OVERLOAD_MIN_SKIPPED && skippedShare > PROBE_OVERLOAD_SKIP_SHARE),
     };
   }
 
