@@ -31,6 +31,8 @@ export class AppModule {
     const detection = DetectionModule.forRoot({ imports: [IngestModule, CatalogModule] });
     // One instance too: the scorer publishes score.updated through its publisher.
     const realtime = RealtimeModule.forRoot({ imports: [detection, IngestModule, CatalogModule] });
+    // One instance too: health reports its embedded agent.
+    const probing = ProbingModule.forRoot(config.probing);
     return {
       module: AppModule,
       imports: [
@@ -45,7 +47,7 @@ export class AppModule {
         TimeseriesModule,
         CatalogModule,
         IngestModule,
-        ProbingModule.forRoot(config.probing),
+        probing,
         IncidentsModule,
         NotificationsModule,
         SubscriptionsModule,
@@ -54,7 +56,7 @@ export class AppModule {
         UptimeModule,
         ScoringModule.forRoot({ imports: [realtime] }),
         StatusModule.forRoot({ imports: [detection, CatalogModule] }),
-        HealthModule.forRoot({ imports: [detection] }),
+        HealthModule.forRoot({ imports: [detection, probing] }),
         DemoModule,
         BootModule,
       ],

@@ -165,4 +165,10 @@ export interface CheckRunResult {
   http?: HttpDetails;
   dns?: DnsDetails;
   tcp?: TcpDetails;
+  /**
+   * Set on a timeout seen this many ms after its deadline because the probe's event loop was
+   * starved: the engine cannot tell whether the target answered, so the agent skips the result
+   * ('starved') instead of storing a Down or an Unknown.
+   */
+  starvedMs?: number;
 }

@@ -71,6 +71,7 @@ export const appConfigSchema = z.object({
   KUZET_PROBE_POLL_WAIT_S: int(1, 60).default(25),
   KUZET_EMBEDDED_REGION: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a region code').default('local'),
   KUZET_EMBEDDED_AGENT: bool.default(true),
+  KUZET_EMBEDDED_AGENT_MODE: z.enum(['worker', 'inline']).default('worker'),
   KUZET_PROBE_CANARIES: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))

@@ -13,6 +13,12 @@ describe('loadAppConfig', () => {
     expect(config.probing).toMatchObject({ clockSkewMs: 5_000, replayHorizonMs: 72 * 3_600_000 });
   });
 
+  it('runs the embedded agent in a worker thread by default; inline on request; anything else is refused naming the variable', () => {
+    expect(loadAppConfig({}).probing.embeddedAgentMode).toBe('worker');
+    expect(loadAppConfig({ KUZET_EMBEDDED_AGENT_MODE: 'inline' }).probing.embeddedAgentMode).toBe('inline');
+    expect(() => loadAppConfig({ KUZET_EMBEDDED_AGENT_MODE: 'thread' })).toThrow(/KUZET_EMBEDDED_AGENT_MODE/);
+  });
+
   it('turns the demo off when a catalog folder is given, and probes get no private networks by default', () => {
     const config = loadAppConfig({ KUZET_CATALOG_DIR: '/etc/kuzet/catalog' });
     expect(config.demo).toBe(false);

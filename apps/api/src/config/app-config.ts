@@ -116,6 +116,8 @@ export class AppConfig {
     pollWaitS: number;
     embeddedRegion: string;
     embeddedAgent: boolean;
+    /** 'worker' (default): the embedded agent runs in a worker thread; 'inline': on the main thread. */
+    embeddedAgentMode: 'worker' | 'inline';
     canaries: string[];
     heartbeatTickS: number;
     /** Delay of the immediate recheck of a changed result (0 = no rechecks). */
@@ -228,6 +230,7 @@ export class AppConfig {
       pollWaitS: v.KUZET_PROBE_POLL_WAIT_S,
       embeddedRegion: v.KUZET_EMBEDDED_REGION,
       embeddedAgent: v.KUZET_EMBEDDED_AGENT,
+      embeddedAgentMode: v.KUZET_EMBEDDED_AGENT_MODE,
       canaries: v.KUZET_PROBE_CANARIES ?? [],
       heartbeatTickS: v.KUZET_HEARTBEAT_TICK_S,
       recheckDelayMs: v.KUZET_RECHECK_DELAY_MS,

@@ -25,14 +25,14 @@ export class HealthMetrics {
     const report = () => this.report();
     new Gauge({
       name: 'kuzet_health_ok',
-      help: '1 when the component is healthy, 0 when not (database, detector, leader, probing, background_jobs, notifications)',
+      help: '1 when the component is healthy, 0 when not (database, detector, leader, probing, probe_agent, background_jobs, notifications)',
       labelNames: ['component'],
       registers,
       async collect() {
         const r = await report();
         this.reset();
         this.set({ component: 'database' }, r.database.ok ? 1 : 0);
-        const parts = { detector: r.detector, leader: r.leader, probing: r.probing, background_jobs: r.background_jobs, notifications: r.notifications };
+        const parts = { detector: r.detector, leader: r.leader, probing: r.probing, probe_agent: r.probe_agent, background_jobs: r.background_jobs, notifications: r.notifications };
         for (const [component, part] of Object.entries(parts)) if (part) this.set({ component }, part.ok ? 1 : 0);
       },
     });

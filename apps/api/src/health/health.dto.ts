@@ -32,6 +32,21 @@ class ProbingHealthDto {
   @ApiProperty({ description: 'max(3 x the smallest check interval, 60 s)' }) stall_after_s!: number;
 }
 
+class ProbeAgentHealthDto {
+  @ApiProperty({ description: 'false while the embedded agent is overloaded or its worker thread is down' }) ok!: boolean;
+  @ApiProperty({ nullable: true, type: String, enum: ['probe overloaded', 'probe worker down'] }) problem!: string | null;
+  @ApiProperty({ enum: ['worker', 'inline'] }) mode!: 'worker' | 'inline';
+  @ApiProperty({ description: 'false while the worker thread restarts after a crash' }) running!: boolean;
+  @ApiProperty({ description: 'worker restarts since the process started' }) restarts!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'why the worker last exited unexpectedly' }) last_exit!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'schedule lag p99 over the last minute (bucket upper bound), ms' })
+  lag_p99_ms!: number | null;
+  @ApiProperty({ description: 'skipped share of the runs planned in the last minute' }) skipped_share!: number;
+  @ApiProperty({ description: 'runs started or skipped in the last minute' }) planned_last_minute!: number;
+  @ApiProperty({ description: 'overloaded above this lag p99, ms' }) lag_p99_max_ms!: number;
+  @ApiProperty({ description: 'overloaded above this skipped share' }) skipped_share_max!: number;
+}
+
 class BackgroundJobDto {
   @ApiProperty({ description: 'procedure:relation (TimescaleDB) or the process job name' }) name!: string;
   @ApiProperty({ description: 'false when the last run failed (or a process job is overdue)' }) ok!: boolean;
@@ -72,6 +87,8 @@ export class HealthReport {
   leader!: LeaderHealthDto | null;
   @ApiProperty({ type: ProbingHealthDto, nullable: true, description: 'null while the database does not answer' })
   probing!: ProbingHealthDto | null;
+  @ApiProperty({ type: ProbeAgentHealthDto, nullable: true, description: 'the embedded probe agent; null where none runs on this node' })
+  probe_agent!: ProbeAgentHealthDto | null;
   @ApiProperty({ type: BackgroundJobsDto, nullable: true, description: 'null while the database does not answer' })
   background_jobs!: BackgroundJobsDto | null;
   @ApiProperty({ type: NotificationsHealthDto, nullable: true, description: 'null while the database does not answer' })

@@ -12,9 +12,10 @@ import { ReadinessIndicators } from './readiness-indicators';
 import { TimescaleJobsRepository } from './timescale-jobs.repository';
 
 /**
- * /api/health (database, detector lag, probing stall, background jobs, notifier backlog),
+ * /api/health (database, detector lag, probing stall, embedded probe agent, background jobs, notifier backlog),
  * /api/health/live and /api/health/ready (terminus), and the health gauges of /metrics.
- * forRoot takes the app's one DetectionModule instance (its detector's lag is reported).
+ * forRoot takes the app's one DetectionModule instance (its detector's lag is reported) and its
+ * one ProbingModule instance (the embedded agent's line: worker up, "probe overloaded").
  */
 @Module({
   // Terminus logs a failed check itself; the 503 body says what failed, so its log is off.

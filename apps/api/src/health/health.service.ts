@@ -3,11 +3,14 @@ import { SQL_EXECUTOR, SqlExecutor } from '../database/sql-executor';
 import { StorageModeService } from '../database/storage-mode.service';
 import { DetectorService } from '../detection/detector.service';
 import { LeadershipService } from '../leadership/leadership.service';
+import { EmbeddedAgentService } from '../probing/embedded/embedded-agent.service';
+import { ProbingMetrics } from '../probing/metrics/probing-metrics.service';
 import { KUZET_VERSION } from '../version';
 import type { HealthReport } from './health.dto';
 import { HealthClock } from './health-clock';
 import { ProbingActivityRepository } from './probing-activity.repository';
 import { judgeProbing, ProbingHealth } from './probing-stall';
+import { judgeProbeAgent, ProbeAgentHealth } from './probe-agent-health';
 import { BackgroundJobsService } from './background-jobs.service';
 import { OutboxBacklogRepository } from './outbox-backlog.repository';
 
@@ -32,6 +35,8 @@ export class HealthService {
     private readonly outbox: OutboxBacklogRepository,
     @Optional() private readonly detector?: DetectorService,
     @Optional() private readonly leadership?: LeadershipService,
+    @Optional() private readonly embeddedAgent?: EmbeddedAgentService,
+    @Optional() private readonly probingMetrics?: ProbingMetrics,
   ) {
     this.startedAt = clock.now();
   }
@@ -49,12 +54,14 @@ export class HealthService {
     const probing = database.ok ? await this.probing() : null;
     const backgroundJobs = database.ok ? await this.jobs() : null;
     const notifications = database.ok ? await this.notifications() : null;
-    const parts = [detector, leader, probing, backgroundJobs, notifications];
+    const probeAgent = this.probeAgent();
+    const parts = [detector, leader, probing, probeAgent, backgroundJobs, notifications];
     return {
       status: database.ok && parts.every((p) => p?.ok ?? true) ? 'ok' : 'degraded',
       detector,
       leader,
       probing,
+      probe_agent: probeAgent,
       background_jobs: backgroundJobs,
       notifications,
       storage: { mode: this.storage.getMode(), timescaledb: this.storage.getTimescaleVersion() },
@@ -67,6 +74,13 @@ export class HealthService {
   private leaderHealth(leadership: LeadershipService): HealthReport['leader'] {
     const s = leadership.status();
     return { ok: s.leaderPresent, is_leader: s.isLeader, term: s.term };
+  }
+
+  /** The embedded agent's line; null where none runs on this node. */
+  private probeAgent(): ProbeAgentHealth | null {
+    const status = this.embeddedAgent?.status();
+    if (!status || !this.probingMetrics) return null;
+    return judgeProbeAgent(status, this.probingMetrics.probeLoad(this.clock.now()));
   }
 
   /** Null when it cannot be told (the query failed): the database entry says why. */

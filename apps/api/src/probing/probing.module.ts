@@ -59,7 +59,7 @@ export class ProbingModule {
         CheckHistoryRepository,
         CheckHistoryService,
       ],
-      exports: [ProbeTokensService, AssignmentService, AgentRegistryService, EmbeddedAgentService, HeartbeatMonitorService],
+      exports: [ProbeTokensService, AssignmentService, AgentRegistryService, EmbeddedAgentService, HeartbeatMonitorService, ProbingMetrics],
     };
   }
 }

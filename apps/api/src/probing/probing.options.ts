@@ -10,6 +10,14 @@ export interface ProbingOptions {
   embeddedRegion: string;
   /** Run the embedded agent at all (KUZET_EMBEDDED_AGENT). */
   embeddedAgent: boolean;
+  /**
+   * Where the embedded agent runs (KUZET_EMBEDDED_AGENT_MODE): 'worker' = a worker thread, off the
+   * API's event loop (the application's default); 'inline' = on the main thread (the default of
+   * test modules that build ProbingModule themselves).
+   */
+  embeddedAgentMode: EmbeddedAgentMode;
+  /** SIGTERM: how long the embedded agent may take to stop its runs and flush before it is cut off. */
+  embeddedStopGraceMs: number;
   /** Canary targets (URLs or host:port) sent to every agent (KUZET_PROBE_CANARIES). */
   canaries: string[];
   /** Heartbeat evaluation tick (KUZET_HEARTBEAT_TICK_S). */
@@ -32,6 +40,9 @@ export interface ProbingOptions {
   sharedRegistry: boolean;
 }
 
+export type EmbeddedAgentMode = 'worker' | 'inline';
+export const EMBEDDED_AGENT_MODES: readonly EmbeddedAgentMode[] = ['worker', 'inline'];
+
 export const PROBING_OPTIONS = Symbol('PROBING_OPTIONS');
 
 export const DEFAULT_PROBING_OPTIONS: ProbingOptions = {
@@ -40,6 +51,8 @@ export const DEFAULT_PROBING_OPTIONS: ProbingOptions = {
   pollWaitS: 25,
   embeddedRegion: 'local',
   embeddedAgent: true,
+  embeddedAgentMode: 'inline',
+  embeddedStopGraceMs: 6_000,
   canaries: [],
   heartbeatTickS: 1,
   recheckDelayMs: 1_000,

@@ -17,5 +17,7 @@ export { assignedCheckProblem } from './assigned-check-bounds';
 export { toScheduledCheck, toCheckSpec, hostOfCheck, isAgentRunnable, AGENT_KINDS } from './assigned-check-spec';
 export { CanaryMonitor, canarySpec } from './canary-monitor';
 export { ResultBatcher } from './result-batcher';
+export { SkipReport, emptySkipCounts, DEFAULT_SKIP_REPORT_INTERVAL_MS, SKIP_REPORT_TOP_CHECKS } from './skip-report';
+export type { SkipCounts, SkipReportLine, SkipReportOptions } from './skip-report';
 export { RecheckPolicy, DEFAULT_RECHECK_DELAY_MS } from './recheck-policy';
 export type { RecheckPolicyOptions } from './recheck-policy';

@@ -2,7 +2,7 @@ import type { Assignment, AssignedCheck, ResultRecord } from '@kuzet/contracts';
 import { CheckOutcome, CheckRunResult, CheckSpec } from '../check-run-result';
 import type { CheckRunner } from '../runners/check-runner';
 import type { CheckSchedulerOptions, ScheduledCheck, SchedulerClock, SchedulerStats } from '../scheduler/scheduler.types';
-import { ProbeAgentRuntime } from './probe-agent-runtime';
+import { ProbeAgentRuntime, type ProbeAgentRuntimeOptions } from './probe-agent-runtime';
 
 class FakeScheduler {
   checks: ScheduledCheck[] = [];
@@ -66,7 +66,11 @@ function assignment(checks: AssignedCheck[], canaries: string[] = []): Assignmen
   return { revision: 'r1', region: 'almaty', agent_id: 'a1', checks, probe_allow: ['127.0.0.0/8'], canaries, agent_ttl_s: 20 };
 }
 
-function setup(opts: { canary: () => CheckRunResult; target: (t: string) => CheckRunResult }) {
+function setup(opts: {
+  canary: () => CheckRunResult;
+  target: (t: string) => CheckRunResult;
+  onSkip?: ProbeAgentRuntimeOptions['onSkip'];
+}) {
   let scheduler!: FakeScheduler;
   const batches: ResultRecord[][] = [];
   const http = new ScriptedRunner((t) => (t.startsWith('http://canary') ? opts.canary() : opts.target(t)));
@@ -78,6 +82,7 @@ function setup(opts: { canary: () => CheckRunResult; target: (t: string) => Chec
     runners: { runnerFor: (k) => (k === 'http' ? http : k === 'tcp' ? tcp : undefined) },
     clock: frozenClock,
     minIntervalMs: 1000,
+    onSkip: opts.onSkip,
   });
   return { runtime, scheduler: () => scheduler, batches, http, tcp };
 }
@@ -246,5 +251,65 @@ describe('ProbeAgentRuntime', () => {
     await t.scheduler().tick(1000);
     expect(t.scheduler().rechecks).toHaveLength(20); // the burst; the clock is frozen, nothing refills
     await t.runtime.stop();
+  });
+
+  it('skips a run whose timeout was seen late because the loop was starved: no Down, no Unknown stored, counted as starved', async () => {
+    const starved = result(CheckOutcome.Down, { errorClass: 'timeout', errorMessage: 'no complete answer within 800 ms', starvedMs: 1_200 });
+    const skips: Array<[number, string]> = [];
+    const t = setup({
+      canary: () => result(CheckOutcome.Up),
+      target: (target) => (target.endsWith('/slow') ? result(CheckOutcome.Down, { errorClass: 'timeout' }) : starved),
+      onSkip: (c, _p, reason) => skips.push([c.id, reason]),
+    });
+    t.runtime.setAssignment(assignment([check(1, 'http', 'http://a.test/starved'), check(2, 'http', 'http://a.test/slow')]));
+    t.runtime.start();
+    await t.scheduler().tick(1000);
+    await t.runtime.flush();
+    // The target that really timed out (its deadline seen on time) is Down; the starved run is not stored.
+    expect(t.batches.flat().map((r) => [r.check_id, r.outcome])).toEqual([[2, CheckOutcome.Down]]);
+    expect(skips).toEqual([[1, 'starved']]);
+    expect(t.runtime.state().skipped).toEqual({ overlap: 0, missed: 0, expired: 0, starved: 1 });
+    expect(t.scheduler().rechecks.map((r) => r.id)).toEqual([2]);
+    await t.runtime.stop();
+  });
+
+  it('counts the scheduler\'s skips per reason in its state, for the metrics', async () => {
+    const t = setup({ canary: () => result(CheckOutcome.Up), target: () => result(CheckOutcome.Up) });
+    t.runtime.setAssignment(assignment([check(1, 'http', 'http://a.test/')]));
+    const [c] = t.scheduler().checks;
+    t.scheduler().options.onSkip?.(c, 1000, 'expired');
+    t.scheduler().options.onSkip?.(c, 2000, 'missed');
+    t.scheduler().options.onSkip?.(c, 3000, 'expired');
+    expect(t.runtime.state().skipped).toEqual({ overlap: 0, missed: 1, expired: 2, starved: 0 });
+    expect(t.batches).toHaveLength(0);
+  });
+
+  it('does not turn a network-down verdict on when the canaries only timed out from starvation', async () => {
+    const t = setup({
+      canary: () => result(CheckOutcome.Down, { errorClass: 'timeout', starvedMs: 900 }),
+      target: () => result(CheckOutcome.Down, { errorClass: 'connect' }),
+    });
+    t.runtime.setAssignment(assignment([check(1, 'http', 'http://a.test/')], ['http://canary.test/']));
+    await t.runtime.checkCanaries();
+    expect(t.runtime.state().networkDown).toBe(false);
+    await t.scheduler().tick(1000);
+    await t.runtime.flush();
+    expect(t.batches.flat()[0].outcome).toBe(CheckOutcome.Down);
+  });
+
+  it('hands the runner the same spec object at every run of a check (its caches hit), a new one after an assignment', async () => {
+    const t = setup({ canary: () => result(CheckOutcome.Up), target: () => result(CheckOutcome.Up) });
+    const a = assignment([check(1, 'http', 'http://a.test/'), check(2, 'http', 'http://b.test/')]);
+    t.runtime.setAssignment(a);
+    await t.scheduler().tick(1000);
+    await t.scheduler().tick(2000);
+    const [first1, first2, second1, second2] = t.http.seen;
+    expect(second1).toBe(first1);
+    expect(second2).toBe(first2);
+    expect(first1).not.toBe(first2);
+    t.runtime.setAssignment({ ...a, revision: 'r2', probe_allow: ['10.0.0.0/8'] });
+    await t.scheduler().tick(3000);
+    expect(t.http.seen[4]).not.toBe(first1);
+    expect(t.http.seen[4]).toEqual(expect.objectContaining({ target: 'http://a.test/' }));
   });
 });

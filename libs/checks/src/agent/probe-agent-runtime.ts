@@ -1,5 +1,5 @@
 import { Assignment, AssignedCheck, defaultCheckRole, ProbeNetworkPolicy } from '@kuzet/contracts';
-import { CheckOutcome } from '../check-run-result';
+import { CheckOutcome, type CheckSpec } from '../check-run-result';
 import type { CheckRunner } from '../runners/check-runner';
 import { CheckRunnerRegistry } from '../runners/check-runner-registry';
 import type {
@@ -22,6 +22,7 @@ import { RecheckPolicy, type RecheckPolicyOptions } from './recheck-policy';
 import { ResultBatcher } from './result-batcher';
 import { toResultRecord } from './result-record.mapper';
 import type { ResultSink } from './result-sink';
+import { SkipReport, type SkipCounts } from './skip-report';
 
 /** What the runtime needs of a scheduler (CheckScheduler from ../scheduler). */
 export interface AgentScheduler {
@@ -55,6 +56,8 @@ export interface ProbeAgentRuntimeOptions {
   canaryTimeoutMs?: number;
   /** Immediate re-verification of a changed result (delay 1 s by default; delayMs 0 = off). */
   recheck?: RecheckPolicyOptions;
+  /** Skipped runs are logged as one line per this interval (default 10 s), never one per run. */
+  skipReportIntervalMs?: number;
   onLag?: (lagMs: number, check: ScheduledCheck) => void;
   onSkip?: (check: ScheduledCheck, plannedAt: number, reason: SkipReason) => void;
   /** A check of an assignment the agent cannot run (bad interval or timeout, repeated id); the others run. */
@@ -70,6 +73,8 @@ export interface ProbeAgentState {
   networkDown: boolean;
   pendingResults: number;
   running: boolean;
+  /** Runs skipped since start, per reason (overload shows here, never as Unknown results). */
+  skipped: SkipCounts;
 }
 
 /**
@@ -85,8 +90,15 @@ export class ProbeAgentRuntime {
   private readonly batcher: ResultBatcher;
   private readonly canaries: CanaryMonitor;
   private readonly rechecks: RecheckPolicy;
+  private readonly skips: SkipReport;
   private assignment: Assignment | undefined;
   private policy: ProbeNetworkPolicy = ProbeNetworkPolicy.fromCidrs([]);
+  /**
+   * The runner spec of each assigned check, built once per assignment: every run of a check gets
+   * the same object, so the runners' per-spec caches (the parsed target URL) hit instead of
+   * parsing again at every run.
+   */
+  private specs = new WeakMap<AssignedCheck, CheckSpec>();
   private readonly minIntervalMs: number;
   /** "id reason" of checks refused by the current assignment: each is logged once, not per change. */
   private refused = new Set<string>();
@@ -99,16 +111,19 @@ export class ProbeAgentRuntime {
     const registry = new CheckRunnerRegistry();
     this.runners = options.runners ?? registry;
     this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
+    this.skips = new SkipReport({
+      clock: this.clock,
+      logger: this.logger,
+      agentId: options.agentId,
+      intervalMs: options.skipReportIntervalMs,
+    });
     this.scheduler = (options.createScheduler ?? ((o) => new CheckScheduler(o)))({
       run: (check, plannedAt, signal, info) => this.runOne(check, plannedAt, signal, info),
       hostConcurrency: options.hostConcurrency,
       minIntervalMs: this.minIntervalMs,
       clock: this.clock,
       onLag: options.onLag,
-      onSkip: (check, plannedAt, reason) => {
-        this.logger.warn({ event: 'agent.run_skipped', check: check.key, planned_at: plannedAt, reason }, 'run skipped');
-        options.onSkip?.(check, plannedAt, reason);
-      },
+      onSkip: (check, plannedAt, reason) => this.skipped(check, plannedAt, reason),
       onError: (error, check) =>
         this.logger.error({ event: 'agent.run_failed', check: check.key, err: String(error) }, 'run threw'),
     });
@@ -145,6 +160,7 @@ export class ProbeAgentRuntime {
     const runnable = this.schedulable(assignment.checks.filter(isAgentRunnable));
     const previous = this.assignment;
     this.policy = policy;
+    this.specs = new WeakMap();
     this.assignment = { ...assignment, checks: runnable };
     this.scheduler.setChecks(runnable.map(toScheduledCheck));
     this.rechecks.retain(new Set(runnable.map((c) => c.id)));
@@ -205,6 +221,7 @@ export class ProbeAgentRuntime {
     await this.scheduler.stop();
     await this.canaries.stop();
     await this.batcher.flush();
+    this.skips.stop();
   }
 
   flush(): Promise<void> {
@@ -225,11 +242,17 @@ export class ProbeAgentRuntime {
       networkDown: this.canaries.networkDown,
       pendingResults: this.batcher.pending(),
       running: this.running,
+      skipped: this.skips.counts(),
     };
   }
 
   schedulerStats(): SchedulerStats {
     return this.scheduler.stats();
+  }
+
+  private skipped(check: ScheduledCheck, plannedAt: number, reason: SkipReason): void {
+    this.skips.record(check, reason);
+    this.options.onSkip?.(check, plannedAt, reason);
   }
 
   private async runOne(
@@ -243,9 +266,17 @@ export class ProbeAgentRuntime {
     if (!region) return;
     const runner = this.runners.runnerFor(check.kind);
     if (!runner) return;
-    const result = await runner.check(toCheckSpec(check, this.policy), signal);
+    let spec = this.specs.get(check);
+    if (!spec) {
+      spec = toCheckSpec(check, this.policy);
+      this.specs.set(check, spec);
+    }
+    const result = await runner.check(spec, signal);
     // A run cut short by stop() says nothing about the target; whoever takes over runs the slot.
     if (this.stopping && signal.aborted) return;
+    // A timeout seen long after its deadline is the probe's own overload (a starved event loop),
+    // not the target's: neither Down nor Unknown is stored, the run counts as skipped.
+    if (result.starvedMs !== undefined) return this.skipped(scheduled, plannedAt, 'starved');
     const record = toResultRecord(result, {
       checkId: check.id,
       region,

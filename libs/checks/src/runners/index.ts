@@ -8,7 +8,7 @@ export { TlsCheckRunner, DEFAULT_WARN_DAYS, TLS_VERSIONS } from './tls-check.run
 export { classifyOutcome } from './outcome-classifier';
 export type { OutcomeInput, OutcomeVerdict } from './outcome-classifier';
 export { classifyTransportError } from './transport-error-classifier';
-export { CheckFailure, RunAborted } from './check-failure';
+export { CheckFailure, DeadlineFailure, RunAborted, STARVED_LATE_MS, starvedBy } from './check-failure';
 export { toNetworkGuard } from './network-guard';
 export { pickHeaders, flattenHeaders } from './header-picker';
 export { parseExpectedStatus, statusExpected, DEFAULT_EXPECTED_STATUS } from './expected-status';

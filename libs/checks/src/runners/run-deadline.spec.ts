@@ -1,4 +1,4 @@
-import { CheckFailure, RunAborted } from './check-failure';
+import { CheckFailure, DeadlineFailure, RunAborted, STARVED_LATE_MS, starvedBy } from './check-failure';
 import { runWithDeadline, runWithDeadlineLite } from './run-deadline';
 
 describe('runWithDeadline', () => {
@@ -54,5 +54,27 @@ describe('runWithDeadline', () => {
     outer.abort(reason);
     const settled = await runWithDeadlineLite(1000, outer.signal, () => new Promise<void>(() => undefined));
     expect(!settled.ok && (settled.error as CheckFailure).errorClass).toBe('timeout');
+  });
+
+  it('says how late the deadline was seen, and only a late one counts as starvation', async () => {
+    for (const run of [runWithDeadline, runWithDeadlineLite]) {
+      const onTime = await run(20, undefined, () => new Promise<void>(() => undefined));
+      const onTimeError = !onTime.ok ? (onTime.error as DeadlineFailure) : undefined;
+      expect(onTimeError).toBeInstanceOf(DeadlineFailure);
+      expect(starvedBy(onTimeError, 20)).toBeUndefined();
+      // Block the loop past the deadline, as a saturated probe thread would.
+      const pending = run(20, undefined, () => new Promise<void>(() => undefined));
+      const until = performance.now() + STARVED_LATE_MS + 150;
+      while (performance.now() < until) {
+        /* busy */
+      }
+      const late = await pending;
+      const lateError = !late.ok ? (late.error as DeadlineFailure) : undefined;
+      expect(lateError?.lateMs).toBeGreaterThan(STARVED_LATE_MS);
+      expect(starvedBy(lateError, 20)).toBe(lateError?.lateMs);
+      // The same lateness is no starvation for a long timeout (under a tenth of it).
+      expect(starvedBy(lateError, 60_000)).toBeUndefined();
+      expect(starvedBy(new CheckFailure('timeout', 'socket timeout'), 20)).toBeUndefined();
+    }
   });
 });

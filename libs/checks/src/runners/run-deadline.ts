@@ -1,6 +1,8 @@
-import { CheckFailure, RunAborted } from './check-failure';
+import { DeadlineFailure, RunAborted } from './check-failure';
 
-const deadlineError = (timeoutMs: number) => new CheckFailure('timeout', `no complete answer within ${timeoutMs} ms`);
+/** The timeout of a run started at `startedAt` (performance.now()), with how late it is seen. */
+const deadlineError = (timeoutMs: number, startedAt: number) =>
+  new DeadlineFailure(`no complete answer within ${timeoutMs} ms`, Math.max(0, performance.now() - startedAt - timeoutMs));
 
 /** How long past its timeout a run may take to wind down (socket teardown, result assembly). */
 export const DEADLINE_SLACK_MS = 250;
@@ -12,9 +14,9 @@ export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
  * TimeoutError) is a timeout of the target, never an unknown; anything else (shutdown,
  * reassignment) says nothing about the target.
  */
-function outerAbortError(outer: AbortSignal, timeoutMs: number): Error {
+function outerAbortError(outer: AbortSignal, timeoutMs: number, startedAt: number): Error {
   const reason: unknown = outer.reason;
-  if (reason instanceof Error && reason.name === 'TimeoutError') return deadlineError(timeoutMs);
+  if (reason instanceof Error && reason.name === 'TimeoutError') return deadlineError(timeoutMs, startedAt);
   return new RunAborted();
 }
 
@@ -29,6 +31,7 @@ export function runWithDeadline<T>(
   work: (signal: AbortSignal) => Promise<T>,
 ): Promise<Settled<T>> {
   const controller = new AbortController();
+  const startedAt = performance.now();
   return new Promise<Settled<T>>((resolve) => {
     let done = false;
     const finish = (settled: Settled<T>, abort: boolean) => {
@@ -39,8 +42,8 @@ export function runWithDeadline<T>(
       if (abort) controller.abort(settled.ok ? undefined : settled.error);
       resolve(settled);
     };
-    const timer = setTimeout(() => finish({ ok: false, error: deadlineError(timeoutMs) }, true), Math.max(0, timeoutMs));
-    const onOuterAbort = () => finish({ ok: false, error: outerAbortError(outer!, timeoutMs) }, true);
+    const timer = setTimeout(() => finish({ ok: false, error: deadlineError(timeoutMs, startedAt) }, true), Math.max(0, timeoutMs));
+    const onOuterAbort = () => finish({ ok: false, error: outerAbortError(outer!, timeoutMs, startedAt) }, true);
     if (outer?.aborted) return onOuterAbort();
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     work(controller.signal).then(
@@ -85,6 +88,7 @@ export function runWithDeadlineLite<T>(
   work: (cancel: RunCancel) => Promise<T>,
 ): Promise<Settled<T>> {
   const cancel = new RunCancel();
+  const startedAt = performance.now();
   return new Promise<Settled<T>>((resolve) => {
     let done = false;
     let timer: NodeJS.Timeout | undefined;
@@ -96,12 +100,12 @@ export function runWithDeadlineLite<T>(
       if (abort) cancel.abort(settled.ok ? undefined : settled.error);
       resolve(settled);
     };
-    const onOuterAbort = () => finish({ ok: false, error: outerAbortError(outer!, timeoutMs) }, true);
+    const onOuterAbort = () => finish({ ok: false, error: outerAbortError(outer!, timeoutMs, startedAt) }, true);
     if (outer) {
       if (outer.aborted) return onOuterAbort();
       outer.addEventListener('abort', onOuterAbort, { once: true });
     }
-    timer = setTimeout(() => finish({ ok: false, error: deadlineError(timeoutMs) }, true), Math.max(0, timeoutMs));
+    timer = setTimeout(() => finish({ ok: false, error: deadlineError(timeoutMs, startedAt) }, true), Math.max(0, timeoutMs));
     work(cancel).then(
       (value) => finish({ ok: true, value }, false),
       (error) => finish({ ok: false, error }, true),

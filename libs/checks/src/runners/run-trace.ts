@@ -10,7 +10,7 @@ import {
   TcpDetails,
   TlsDetails,
 } from '../check-run-result';
-import { CheckFailure, RunAborted } from './check-failure';
+import { CheckFailure, RunAborted, starvedBy } from './check-failure';
 import { classifyOutcome } from './outcome-classifier';
 import { Settled } from './run-deadline';
 import { runConditions } from './run-conditions';
@@ -67,6 +67,8 @@ export class RunTrace {
     if (!settled.ok && settled.error instanceof RunAborted) {
       return { ...base, outcome: CheckOutcome.Unknown, errorMessage: settled.error.message };
     }
+    const starvedMs = settled.ok ? undefined : starvedBy(settled.error, spec.timeoutMs);
+    if (starvedMs !== undefined) base.starvedMs = round(starvedMs);
     const failure = settled.ok ? this.failure : classifyTransportError(settled.error);
     const ctx: ConditionContext = {
       ...this.context,

@@ -459,4 +459,30 @@ describe('CheckScheduler', () => {
     await h.scheduler.stop();
     expect(h.scheduler.recheck(1, h.clock.now() + 100)).toBe(false);
   });
+
+  it('under sustained overload accounts for every slot (run or skipped), never queues more than one run per check', async () => {
+    // 300 checks at 10 s on one host that admits 2 runs at once, each taking 1 s: demand 30/s, capacity 2/s.
+    const h = harness({ hostConcurrency: 2, maxConcurrency: 2, durationMs: () => 1_000 });
+    h.scheduler.setChecks(Array.from({ length: 300 }, (_, i) => check(i + 1, { host: 'one', intervalMs: 10_000, timeoutMs: 3_000 })));
+    h.scheduler.start();
+    let maxQueued = 0;
+    for (let s = 0; s < 120; s++) {
+      await h.clock.advance(1_000);
+      maxQueued = Math.max(maxQueued, h.scheduler.stats().queued);
+    }
+    await h.scheduler.stop();
+    expect(maxQueued).toBeLessThanOrEqual(300);
+    expect(h.maxInFlight()).toBe(2);
+    const byReason = (r: SkipReason) => h.skips.filter((x) => x.reason === r).length;
+    // About capacity ran; the rest were shed as expired (queued past their deadline), none overlapped a run.
+    expect(h.runs.length).toBeGreaterThanOrEqual(230);
+    expect(h.runs.length).toBeLessThanOrEqual(241);
+    expect(byReason('expired')).toBeGreaterThan(3_000);
+    // Every planned slot of the 120 s is either a run or a skip (those of the last, cut, 3 s may be neither).
+    const planned = 300 * 12;
+    expect(h.runs.length + h.skips.length).toBeGreaterThanOrEqual(planned - 300);
+    expect(h.runs.length + h.skips.length).toBeLessThanOrEqual(planned + 300);
+    // A run that started always started before its deadline.
+    expect(h.runs.every((r) => r.startedAt - r.plannedAt < 3_000)).toBe(true);
+  });
 });

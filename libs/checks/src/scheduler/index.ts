@@ -9,6 +9,7 @@ export type {
   SkipReason,
   TimerHandle,
 } from './scheduler.types';
+export { SKIP_REASONS } from './scheduler.types';
 export { phaseOf, slotAtOrAfter, slotAtOrBefore, stableHash32 } from './stable-phase';
 export { LagRecorder } from './lag-recorder';
 export { systemClock } from './system-clock';

@@ -24,9 +24,13 @@ export interface SchedulerClock {
 /**
  * Why a slot did not run: `overlap` = the check's previous run was still in flight (or queued);
  * `missed` = the scheduler fell behind by more than a whole interval (event loop stalled), only the
- * latest due slot runs; `expired` = the slot waited in a concurrency queue past its deadline.
+ * latest due slot runs; `expired` = the slot waited in a concurrency queue past its deadline;
+ * `starved` (given by the agent, never by the scheduler) = the run started but its timeout was seen
+ * long after its deadline because the probe's event loop was starved, so its result is not stored.
  */
-export type SkipReason = 'overlap' | 'missed' | 'expired';
+export type SkipReason = 'overlap' | 'missed' | 'expired' | 'starved';
+
+export const SKIP_REASONS: readonly SkipReason[] = ['overlap', 'missed', 'expired', 'starved'];
 
 /** How a run came about: a regular slot of the grid, or a recheck off the grid. */
 export interface RunInfo {

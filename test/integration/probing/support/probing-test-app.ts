@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { ModuleMetadata } from '@nestjs/common';
+import type { DynamicModule, ModuleMetadata } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
@@ -40,8 +40,8 @@ export async function startProbingTestEnv(options: {
   systems?: string[];
   extraCatalog?: Record<string, string>;
   simulator?: boolean;
-  /** More modules to mount (e.g. HealthModule.forRoot()). */
-  imports?: ModuleMetadata['imports'];
+  /** More modules to mount (e.g. HealthModule.forRoot()), or a function of the probing module (to share its instance). */
+  imports?: ModuleMetadata['imports'] | ((probing: DynamicModule) => ModuleMetadata['imports']);
   /** Providers to replace (e.g. a clock). */
   overrides?: { provide: unknown; useValue: unknown }[];
   /** Runs after the catalog is loaded, before the app (and its embedded agent) starts. */
@@ -72,15 +72,17 @@ export async function startProbingTestEnv(options: {
     KUZET_LOG_LEVEL: 'silent',
     KUZET_DEMO: 'false',
   });
+  const probing = ProbingModule.forRoot(options.probing);
+  const imports = typeof options.imports === 'function' ? options.imports(probing) : options.imports;
   const builder = Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(config),
       ScheduleModule.forRoot(),
       DatabaseModule.forRoot(),
       MetricsModule,
-      ProbingModule.forRoot(options.probing),
+      probing,
       AuthModule,
-      ...(options.imports ?? []),
+      ...(imports ?? []),
     ],
   });
   for (const o of options.overrides ?? []) builder.overrideProvider(o.provide).useValue(o.useValue);

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { CheckOutcome } from '@kuzet/contracts';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { MetricsRegistry } from '../../metrics/metrics-registry.service';
+import type { SkipCounts } from '@kuzet/checks';
 import type { Plan } from '../assignment/assignment-plan';
+import { ProbeLoad, ProbeLoadWindow } from './probe-load-window';
 
 const OUTCOME_NAMES: Record<CheckOutcome, string> = {
   [CheckOutcome.Up]: 'up',
@@ -23,6 +25,9 @@ export class ProbingMetrics {
   readonly resultsRejected: Counter<'reason'>;
   readonly resultLag: Histogram<'region'>;
   readonly checkResults: Counter<'region' | 'outcome'>;
+  readonly runsSkipped: Counter<'reason'>;
+  readonly embeddedRestarts: Counter;
+  private readonly load = new ProbeLoadWindow();
 
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
@@ -69,6 +74,17 @@ export class ProbingMetrics {
       labelNames: ['region', 'outcome'],
       registers,
     });
+    this.runsSkipped = new Counter({
+      name: 'kuzet_probe_runs_skipped_total',
+      help: 'Embedded agent: planned runs not run or not stored, by reason (overlap, missed, expired, starved): the probe could not run them in time',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.embeddedRestarts = new Counter({
+      name: 'kuzet_probe_embedded_restarts_total',
+      help: "Embedded agent worker thread restarts after it exited or crashed",
+      registers,
+    });
     this.checksRefused = new Counter({
       name: 'kuzet_probe_checks_refused_total',
       help: 'Checks left out of assignments (where=assignment) or refused by the embedded agent (where=embedded): interval or timeout out of bounds',
@@ -83,6 +99,28 @@ export class ProbingMetrics {
       this.resultLag.observe({ region: r.region }, Math.max(0, now - r.planned_at) / 1000);
       this.checkResults.inc({ region: r.region, outcome: OUTCOME_NAMES[r.outcome] });
     }
+  }
+
+  /** Schedule lags (ms) of embedded runs that started, at `now`: the histogram and the overload window. */
+  observeLags(lagsMs: readonly number[], now: number): void {
+    for (const lag of lagsMs) this.scheduleLag.observe(Math.max(0, lag) / 1000);
+    this.load.observeLags(lagsMs, now);
+  }
+
+  /** Embedded runs skipped, per reason, at `now`. */
+  observeSkipped(counts: Partial<SkipCounts>, now: number): void {
+    let total = 0;
+    for (const [reason, n] of Object.entries(counts)) {
+      if (!n) continue;
+      this.runsSkipped.inc({ reason }, n);
+      total += n;
+    }
+    this.load.observeSkipped(total, now);
+  }
+
+  /** The embedded probe's load over the last minute (see ProbeLoadWindow). */
+  probeLoad(now: number): ProbeLoad {
+    return this.load.load(now);
   }
 
   setPlan(plan: Plan, live: Map<string, string[]>): void {
