@@ -439,6 +439,37 @@ describe('DetectorService', () => {
       expect(h.store.incidents[0].recoveredAt).toBe(S(180));
     });
 
+    it('stops after the batch in progress; the batches still queued are read back by the next start', async () => {
+      const d1 = await detector();
+      await d1.enqueue([row(10, 0, Up), row(10, 30, Up)]);
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const run = h.uow.run.bind(h.uow);
+      let entered = false;
+      h.uow.run = (async (work: Parameters<typeof run>[0]) => {
+        entered = true;
+        await gate;
+        return run(work);
+      }) as typeof h.uow.run;
+      const runsBefore = h.uow.runs;
+      const inProgress = d1.enqueue([row(10, 60, Down)]);
+      const queued = d1.enqueue([row(10, 90, Down)]);
+      while (!entered) await new Promise((r) => setImmediate(r));
+      const stopped = d1.stop();
+      release();
+      await Promise.all([inProgress, queued, stopped]);
+      h.uow.run = run;
+      // only the batch in progress was evaluated: one failure, no incident yet
+      expect(h.uow.runs - runsBefore).toBe(1);
+      expect(h.store.incidents).toHaveLength(0);
+      // the rows were durable: the next start evaluates the one the stop left
+      stored = [row(10, 0, Up), row(10, 30, Up), row(10, 60, Down), row(10, 90, Down)];
+      const d2 = await detector();
+      await d2.idle();
+      expect(h.store.incidents).toHaveLength(1);
+      expect(h.store.incidents[0]).toMatchObject({ openedAt: S(90), status: 'major_outage' });
+    });
+
     it('reports its lag as the age of the oldest result waiting', async () => {
       const d = await detector();
       let release!: () => void;

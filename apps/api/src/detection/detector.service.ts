@@ -133,6 +133,8 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
   private remoteFrom: number | null = null;
   private remoteReadQueued = false;
   private role: LeaderRole | undefined;
+  /** Set by stop(): queued batches and read-back passes end at once (see stop()). */
+  private stopping = false;
 
   constructor(
     private readonly repo: DetectionRepository,
@@ -166,6 +168,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
 
   /** Loads the catalog and the persisted state, reads back what it had not seen, then follows the stream. */
   async start(): Promise<void> {
+    this.stopping = false;
     await this.reloadCatalog();
     this.state = await this.repo.loadState();
     this.rebuildTallies();
@@ -203,6 +206,10 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
 
   /** Stops following the stream and waits for the batch in progress. */
   async stop(): Promise<void> {
+    // The batches still queued are not evaluated: their rows are durable, and the next start (or
+    // the next leader) reads back from before the newest result this node committed, so a
+    // shutdown under a backlog takes one batch, not the whole backlog.
+    this.stopping = true;
     for (const s of this.subscriptions) s.unsubscribe();
     this.subscriptions = [];
     await this.chain;
@@ -325,7 +332,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
    * runs with the stream resumed (new rows queue behind it), so this always ends.
    */
   private async drainOverflow(): Promise<void> {
-    for (let pass = 1; this.droppedFrom !== null; pass++) {
+    for (let pass = 1; this.droppedFrom !== null && !this.stopping; pass++) {
       const from = this.droppedFrom;
       this.droppedFrom = null;
       if (pass >= READ_BACK_PASSES) this.overflow = false;
@@ -343,6 +350,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
     let total = 0;
     try {
       for (;;) {
+        if (this.stopping) break;
         const rows = await this.repo.resultsAfter(cursor, READ_BACK_PAGE);
         if (rows.length === 0) break;
         const unseen = rows.filter((r) => this.unseen(r));
@@ -369,7 +377,7 @@ export class DetectorService implements OnModuleInit, OnModuleDestroy, DetectorP
   // --- processing ---------------------------------------------------------------------------
 
   private async process(rows: readonly CheckResultRow[]): Promise<void> {
-    if (rows.length === 0) return;
+    if (rows.length === 0 || this.stopping) return;
     if (
       !this.catalog ||
       (rows.some((r) => !this.catalog!.checks.has(r.checkId)) &&

@@ -13,7 +13,7 @@ describe('ScoringJobService', () => {
     let release: () => void = () => undefined;
     const runs: string[] = [];
     const scoring = {
-      runOnce: jest.fn(async () => {
+      runOnce: jest.fn(async (_signal?: AbortSignal) => {
         runs.push('start');
         await new Promise<void>((r) => (release = r));
         runs.push('end');
@@ -51,6 +51,19 @@ describe('ScoringJobService', () => {
     await jest.advanceTimersByTimeAsync(0);
     expect(runs).toEqual(['start', 'end', 'start', 'end']);
     await job.beforeApplicationShutdown();
+  });
+
+  it('aborts a run in progress at shutdown instead of waiting for every system', async () => {
+    const { job, scoring } = start({ KUZET_SCORING_FIRST_RUN_S: '20', KUZET_SCORING_INTERVAL_S: '300' });
+    let seen: AbortSignal | undefined;
+    scoring.runOnce.mockImplementationOnce(async (signal?: AbortSignal) => {
+      seen = signal;
+      await new Promise<void>((_resolve, reject) => signal!.addEventListener('abort', () => reject(signal!.reason)));
+    });
+    await jest.advanceTimersByTimeAsync(20_000);
+    expect(seen?.aborted).toBe(false);
+    await job.beforeApplicationShutdown(); // resolves: the run ended on the abort, and no error escapes
+    expect(seen?.aborted).toBe(true);
   });
 
   it('stops its timers at shutdown', async () => {

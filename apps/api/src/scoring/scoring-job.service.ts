@@ -18,6 +18,8 @@ export class ScoringJobService implements OnApplicationBootstrap, BeforeApplicat
   private job: PeriodicJob | undefined;
   private firstRun: Promise<unknown> | undefined;
   private last: Promise<void> = Promise.resolve();
+  /** Aborted at shutdown: a run over thousands of systems stops between two systems. */
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly config: AppConfig,
@@ -39,6 +41,7 @@ export class ScoringJobService implements OnApplicationBootstrap, BeforeApplicat
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.shutdown.abort();
     if (this.scheduler.doesExist('timeout', FIRST_RUN_TIMEOUT)) this.scheduler.deleteTimeout(FIRST_RUN_TIMEOUT);
     await this.job?.stop();
     await this.firstRun;
@@ -47,7 +50,13 @@ export class ScoringJobService implements OnApplicationBootstrap, BeforeApplicat
   /** Runs one after the other: the first run and an early interval tick never overlap. */
   private run(): Promise<void> {
     const next = this.last.then(async () => {
-      await this.scoring.runOnce();
+      if (this.shutdown.signal.aborted) return;
+      try {
+        await this.scoring.runOnce(this.shutdown.signal);
+      } catch (err) {
+        if (!this.shutdown.signal.aborted) throw err;
+        this.logger.log({ msg: 'scoring run stopped by shutdown' });
+      }
     });
     this.last = next.catch(() => undefined);
     return next;

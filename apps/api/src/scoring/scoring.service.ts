@@ -41,7 +41,11 @@ export class ScoringService {
     @Optional() private readonly publisher?: RealtimePublisher,
   ) {}
 
-  async runOnce(): Promise<ScoringRun> {
+  /**
+   * One run over every system. `signal` ends it between systems (shutdown): the snapshots written
+   * so far stay (each is a day's upsert, the next run writes them again), nothing is published.
+   */
+  async runOnce(signal?: AbortSignal): Promise<ScoringRun> {
     const now = this.clock.now();
     const at = new Date(now);
     const day = scoreDay(now);
@@ -49,7 +53,10 @@ export class ScoringService {
     const collected = this.scorable(await this.collector.collect(now), now);
 
     // What is present now decides what counts as fixed; then the fixed ones fade into the score.
-    for (const { system, present } of collected) await this.snapshots.recordFindings(system.id, findingsToRemember(present), at);
+    for (const { system, present } of collected) {
+      signal?.throwIfAborted();
+      await this.snapshots.recordFindings(system.id, findingsToRemember(present), at);
+    }
     const fadeSince = new Date(now - FADE_DAYS * DAY_MS);
     const fixed = await this.snapshots.fixedSince(
       collected.map((c) => c.system.id),
@@ -60,6 +67,7 @@ export class ScoringService {
     const systems: SystemScore[] = [];
     const byAgency = new Map<string, { agencyId: number; scores: SystemScore[] }>();
     for (const { system, evidence } of collected) {
+      signal?.throwIfAborted();
       const score = scoreSystem(evidence, { now, fixed: fixed.get(system.id) ?? [] });
       systems.push(score);
       await this.snapshots.upsertSystemSnapshot(day, { systemId: system.id, agencyId: system.agencyId }, score, evidence, at);
@@ -71,6 +79,7 @@ export class ScoringService {
     const agencies: AgencyScore[] = [];
     const changed: ScoreUpdate[] = [];
     for (const [code, { agencyId, scores }] of byAgency) {
+      signal?.throwIfAborted();
       const agency = scoreAgency(code, scores);
       agencies.push(agency);
       await this.snapshots.upsertAgencySnapshot(day, agencyId, agency, at);
