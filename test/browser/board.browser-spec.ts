@@ -204,7 +204,8 @@ describe('duty-officer board (browser, built app, demo fleet)', () => {
     const escalated = pageB.locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"][data-severity="sev1"]`);
     await escalated.waitFor({ timeout: 3 * detectionMs });
     // The row says why, in words: the refused connection, never a host or an address.
-    await expect(escalated.getByTestId('incident-cause').textContent()).resolves.toContain('connection refused');
+    // (in the board's language: the default is Russian)
+    await expect(escalated.getByTestId('incident-cause').textContent()).resolves.toContain('нет соединения');
     await pageB.getByTestId('alarm-banner').waitFor({ timeout: DELIVERY_SLACK_MS });
     // Polled from here: waitForFunction evaluates its predicate with eval, which the app's CSP
     // (script-src 'self') refuses.
