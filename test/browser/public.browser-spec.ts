@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { DEFAULT_SOFT_HARD_CONFIG } from '@kuzet/detection';
 import { login } from '../support/auth-helpers';
 import { launchBrowser, type BrowserSession } from '../support/browser';
-import { freePort } from '../support/free-port';
-import { KuzetProcess, REPO_ROOT, startKuzet, waitForOk } from '../support/kuzet-process';
+import { type DemoApp, startDemoApp } from '../support/demo-app';
+import { KuzetProcess, REPO_ROOT } from '../support/kuzet-process';
 
 /**
  * The public status page in a real browser (Debian chromium) against the BUILT app in demo mode:
@@ -34,40 +33,17 @@ interface AxeResult {
 }
 
 describe('public status page (browser, built app, demo fleet)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kuzet-public-browser-'));
+  let demo: DemoApp;
   let app: KuzetProcess;
-  let controlUrl: string;
+  let control: DemoApp['control'];
   let browser: BrowserSession;
   const contexts: BrowserContext[] = [];
   let faulted: string | null = null;
 
-  const control = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${controlUrl}${path}`, {
-      method,
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`simulator ${method} ${path}: ${res.status} ${await res.text()}`);
-  };
-
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const controlPort = await freePort();
-    controlUrl = `http://127.0.0.1:${controlPort}`;
-    app = startKuzet(
-      {
-        KUZET_DATA_DIR: dataDir,
-        KUZET_EMBEDDED_PG_PORT: String(await freePort()),
-        KUZET_SIMULATOR_CONTROL_PORT: String(controlPort),
-        KUZET_ADMIN_EMAIL: ADMIN.email,
-        KUZET_ADMIN_PASSWORD: ADMIN.password,
-        KUZET_LOG_LEVEL: 'warn',
-      },
-      await freePort(),
-    );
-    await waitForOk(`${app.baseUrl}/api/health`, 90_000, app);
-    await control('POST', '/scenario/day-in-the-life', { action: 'stop' });
-    await control('POST', '/reset');
+    demo = await startDemoApp(ADMIN);
+    ({ app, control } = demo);
     browser = await launchBrowser();
   }, 150_000);
 
@@ -75,8 +51,7 @@ describe('public status page (browser, built app, demo fleet)', () => {
     if (faulted) await control('DELETE', `/systems/${faulted}/faults`).catch(() => undefined);
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
-    await app?.stop(15_000);
-    rmSync(dataDir, { recursive: true, force: true });
+    await demo?.stop();
   }, 60_000);
 
   const newContext = async (options: BrowserContextOptions = {}) => {

@@ -62,10 +62,10 @@ export interface BrowserSession {
  * Launches chromium headless. launch() (unlike launchPersistentContext) gives chromium a fresh
  * user data dir of its own in the temp folder and deletes it on close, so no profile state leaks
  * between runs (Playwright refuses an explicit --user-data-dir here); each context is a separate
- * cookie jar and storage.
+ * cookie jar and storage. `extraArgs`: more chromium switches (e.g. an autoplay policy).
  */
-export async function launchBrowser(): Promise<BrowserSession> {
-  const browser = await chromium.launch({ executablePath: resolveChromium(), headless: true, args: ARGS });
+export async function launchBrowser(options: { extraArgs?: string[] } = {}): Promise<BrowserSession> {
+  const browser = await chromium.launch({ executablePath: resolveChromium(), headless: true, args: [...ARGS, ...(options.extraArgs ?? [])] });
   return {
     browser,
     newContext: (options) => browser.newContext({ viewport: options?.viewport ?? { width: 1440, height: 900 }, locale: 'ru-RU' }),

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { BootQuietLogger } from './logging/boot-quiet.logger';
 import { setupOpenApi } from './openapi';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { DataExceptionFilter } from './request-rules/data-exception.filter';
@@ -31,7 +32,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(BootQuietLogger));
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, { redisUrl: config.realtime.redisUrl, redisKey: config.realtime.redisKey }));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   // First of all request hooks: the surge path answers before helmet, middleware and logging.

@@ -1,3 +1,6 @@
+import i18next from 'i18next';
+import ICU from 'i18next-icu';
+
 export type Lang = 'kk' | 'ru' | 'en';
 export const LANGS: Lang[] = ['kk', 'ru', 'en'];
 
@@ -196,13 +199,146 @@ const boardUi = {
   wallFleet: { kk: 'Барлық жүйелер', ru: 'Все системы', en: 'All systems' },
 } satisfies Messages;
 
-const messages = { ...shell, ...statuses, ...boardUi };
+// The incident row and panel, the timeline, the alarm's sound control, the admin sign-in.
+// Values are ICU MessageFormat: {name} is a value, plurals per language (kk one/other, ru one/few/many/other).
+const incidentUi = {
+  adminSignInTitle: { kk: 'Әкімшілік бетке кіру', ru: 'Вход в администрирование', en: 'Sign in to administration' },
+  'kind.root': { kk: 'Түпкі себеп', ru: 'Первопричина', en: 'Root cause' },
+  'phase.failing': { kk: 'Іркіліс жалғасуда', ru: 'Сбой продолжается', en: 'Still failing' },
+  'phase.resolved': { kk: 'Шешілді', ru: 'Решён', en: 'Resolved' },
+  lasting: { kk: 'ұзақтығы {duration}', ru: 'длится {duration}', en: 'lasting {duration}' },
+  lasted: { kk: 'созылды {duration}', ru: 'длился {duration}', en: 'lasted {duration}' },
+  'dur.min': { kk: '{m} мин', ru: '{m} мин', en: '{m} min' },
+  'dur.hm': { kk: '{h} сағ {m} мин', ru: '{h} ч {m} мин', en: '{h} h {m} min' },
+  'dur.dh': { kk: '{d} тәулік {h} сағ', ru: '{d} сут {h} ч', en: '{d} d {h} h' },
+  downstreamCount: {
+    kk: '{count, plural, one {# тәуелді жүйе зардап шегеді} other {# тәуелді жүйе зардап шегеді}}',
+    ru: '{count, plural, one {затронута # зависимая система} few {затронуты # зависимые системы} many {затронуто # зависимых систем} other {затронуто # зависимой системы}}',
+    en: '{count, plural, one {# downstream system affected} other {# downstream systems affected}}',
+  },
+  affectedDownstream: { kk: 'Зардап шегетін тәуелді жүйелер', ru: 'Затронутые зависимые системы', en: 'Affected downstream systems' },
+  moreCount: { kk: 'тағы {count}', ru: 'ещё {count}', en: '{count} more' },
+  causeLine: { kk: '{check}: {error}', ru: '{check}: {error}', en: '{check}: {error}' },
+  causeRegions: { kk: '{text} ({regions})', ru: '{text} ({regions})', en: '{text} ({regions})' },
+  'checkKind.http': { kk: 'HTTP тексеру', ru: 'HTTP-проверка', en: 'HTTP check' },
+  'checkKind.tcp': { kk: 'TCP тексеру', ru: 'TCP-проверка', en: 'TCP check' },
+  'checkKind.dns': { kk: 'DNS тексеру', ru: 'DNS-проверка', en: 'DNS check' },
+  'checkKind.tls': { kk: 'TLS тексеру', ru: 'TLS-проверка', en: 'TLS check' },
+  'checkKind.heartbeat': { kk: 'Жүрек соғысы', ru: 'Сигнал активности', en: 'Heartbeat' },
+  'err.dns': { kk: 'DNS атауы табылмады', ru: 'DNS-имя не найдено', en: 'DNS name not resolved' },
+  'err.connect': { kk: 'қосылу мүмкін емес', ru: 'нет соединения', en: 'connection failed' },
+  'err.timeout': { kk: 'жауап күту уақыты өтті', ru: 'превышено время ожидания', en: 'timed out' },
+  'err.tls': { kk: 'TLS қатесі', ru: 'ошибка TLS', en: 'TLS error' },
+  'err.status': { kk: 'HTTP {status} жауабы', ru: 'ответ HTTP {status}', en: 'HTTP {status} response' },
+  'err.statusOnly': { kk: 'күтпеген HTTP жауабы', ru: 'неожиданный ответ HTTP', en: 'unexpected HTTP response' },
+  'err.assertion': { kk: 'жауап шартқа сай емес', ru: 'ответ не прошёл проверку', en: 'response failed a condition' },
+  'region.local': { kk: 'жергілікті зонд', ru: 'локальный зонд', en: 'local probe' },
+  'region.almaty': { kk: 'Алматы', ru: 'Алматы', en: 'Almaty' },
+  'region.astana': { kk: 'Астана', ru: 'Астана', en: 'Astana' },
+  legendP50: { kk: '{region} · медиана (p50)', ru: '{region} · медиана (p50)', en: '{region} · median (p50)' },
+  legendP95: { kk: '{region} · p95', ru: '{region} · p95', en: '{region} · p95' },
+  'ev.state_changed': { kk: 'Инцидент ашылды', ru: 'Инцидент открыт', en: 'Incident opened' },
+  'ev.status_changed': { kk: 'Күйі өзгерді', ru: 'Статус изменился', en: 'Status changed' },
+  'ev.acknowledged': { kk: 'Қабылданды', ru: 'Принят', en: 'Acknowledged' },
+  'ev.resolved': { kk: 'Шешілді', ru: 'Решён', en: 'Resolved' },
+  'ev.reopened': { kk: 'Қайта ашылды', ru: 'Открыт снова', en: 'Reopened' },
+  'ev.note': { kk: 'Ішкі жазба', ru: 'Внутренняя заметка', en: 'Internal note' },
+  'ev.public_update': { kk: 'Жария хабарлама', ru: 'Публичное сообщение', en: 'Public update' },
+  'ev.linked_to_root': { kk: 'Түпкі инцидентке байланыстырылды', ru: 'Привязан к первопричине', en: 'Linked to a root incident' },
+  'ev.promoted_to_root': { kk: 'Түпкі себеп болды', ru: 'Стал первопричиной', en: 'Became the root cause' },
+  'ev.flapping_changed': { kk: 'Тұрақсыздық өзгерді', ru: 'Нестабильность изменилась', en: 'Flapping changed' },
+  'ev.other': { kk: 'Оқиға', ru: 'Событие', en: 'Event' },
+  'actor.detector': { kk: 'детектор', ru: 'детектор', en: 'detector' },
+  'actor.sweep': { kk: 'автоматты тексеру', ru: 'автопроверка', en: 'automatic sweep' },
+  'actor.telegram': { kk: 'Telegram', ru: 'Telegram', en: 'Telegram' },
+  statusChange: { kk: '{from} → {to}', ru: '{from} → {to}', en: '{from} → {to}' },
+  recoveredNote: { kk: 'жүйе қалпына келді', ru: 'система восстановилась', en: 'the system recovered' },
+  rootIncident: { kk: 'түпкі инцидент №{id}', ru: 'первопричина № {id}', en: 'root incident #{id}' },
+  flappingOn: { kk: 'тұрақсыз', ru: 'нестабильна', en: 'flapping' },
+  flappingOff: { kk: 'тұрақталды', ru: 'стабилизировалась', en: 'stable again' },
+  publicUpdates: { kk: 'Жарияланған хабарламалар', ru: 'Опубликованные сообщения', en: 'Published updates' },
+  noPublicUpdates: { kk: 'Жария хабарлама әлі жоқ', ru: 'Публичных сообщений ещё нет', en: 'No public update yet' },
+  'lang.kk': { kk: 'Қазақша', ru: 'Казахский', en: 'Kazakh' },
+  'lang.ru': { kk: 'Орысша', ru: 'Русский', en: 'Russian' },
+  'lang.en': { kk: 'Ағылшынша', ru: 'Английский', en: 'English' },
+  'chan.email': { kk: 'Эл. пошта', ru: 'Эл. почта', en: 'E-mail' },
+  'chan.webhook': { kk: 'Вебхук', ru: 'Вебхук', en: 'Webhook' },
+  'chan.telegram': { kk: 'Telegram', ru: 'Telegram', en: 'Telegram' },
+  notifiedCount: {
+    kk: '{count, plural, one {# хабарлама жіберілді} other {# хабарлама жіберілді}}',
+    ru: '{count, plural, one {отправлено # оповещение} few {отправлено # оповещения} many {отправлено # оповещений} other {отправлено # оповещения}}',
+    en: '{count, plural, one {# notification sent} other {# notifications sent}}',
+  },
+  soundBlocked: {
+    kk: 'Браузер дабыл дыбысын бұғаттады.',
+    ru: 'Браузер заблокировал звук сигнала.',
+    en: 'The browser blocked the alarm sound.',
+  },
+  enableSound: { kk: 'Дыбысты қосу', ru: 'Включить звук', en: 'Enable sound' },
+  alarmUntilAck: {
+    kk: 'Дабыл инцидент қабылданғанша көрсетіледі',
+    ru: 'Сигнал показывается, пока инцидент не принят',
+    en: 'The alarm stays until the incident is acknowledged',
+  },
+  'audit.auth.login': { kk: 'Кіру', ru: 'Вход', en: 'Signed in' },
+  'audit.auth.login_failed': { kk: 'Сәтсіз кіру', ru: 'Неудачный вход', en: 'Failed sign-in' },
+  'audit.auth.logout': { kk: 'Шығу', ru: 'Выход', en: 'Signed out' },
+  'audit.auth.password_change': { kk: 'Құпиясөз өзгертілді', ru: 'Смена пароля', en: 'Password changed' },
+  'audit.user.create': { kk: 'Пайдаланушы құрылды', ru: 'Создан пользователь', en: 'User created' },
+  'audit.user.update': { kk: 'Пайдаланушы өзгертілді', ru: 'Изменён пользователь', en: 'User changed' },
+  'audit.user.disable': { kk: 'Пайдаланушы өшірілді', ru: 'Пользователь отключён', en: 'User disabled' },
+  'audit.user.enable': { kk: 'Пайдаланушы қосылды', ru: 'Пользователь включён', en: 'User enabled' },
+  'audit.user.password_reset': { kk: 'Құпиясөз қалпына келтірілді', ru: 'Пароль сброшен', en: 'Password reset' },
+  'audit.user.role_change': { kk: 'Рөл өзгертілді', ru: 'Роль изменена', en: 'Role changed' },
+  'audit.incident.ack': { kk: 'Инцидент қабылданды', ru: 'Инцидент принят', en: 'Incident acknowledged' },
+  'audit.incident.resolve': { kk: 'Инцидент шешілді', ru: 'Инцидент решён', en: 'Incident resolved' },
+  'audit.incident.note': { kk: 'Инцидентке жазба', ru: 'Заметка к инциденту', en: 'Incident note' },
+  'audit.incident.public_update': { kk: 'Жария хабарлама', ru: 'Публичное сообщение', en: 'Public update' },
+  'audit.catalog.reload': { kk: 'Каталог қайта жүктелді', ru: 'Каталог перезагружен', en: 'Catalog reloaded' },
+  'audit.catalog.validate': { kk: 'Каталог тексерілді', ru: 'Каталог проверен', en: 'Catalog validated' },
+  'audit.notification.retry': { kk: 'Хабарлама қайта жіберілді', ru: 'Оповещение отправлено снова', en: 'Notification retried' },
+  'audit.telegram.link': { kk: 'Telegram байланыстырылды', ru: 'Привязан Telegram', en: 'Telegram linked' },
+  'audit.telegram.link_code': { kk: 'Telegram коды берілді', ru: 'Выдан код Telegram', en: 'Telegram code issued' },
+} satisfies Messages;
+
+const messages = { ...shell, ...statuses, ...boardUi, ...incidentUi };
 
 export type MessageKey = keyof typeof messages;
-export const t = (lang: Lang, key: MessageKey): string => messages[key][lang];
-/** For keys built at run time (statuses, outcomes): falls back to the key itself. */
-export const tk = (lang: Lang, key: string): string => (messages as Messages)[key]?.[lang] ?? key;
+/** Values of an ICU message: {name} placeholders and plural counts. */
+export type MessageValues = Record<string, string | number>;
+
+// One i18next instance (ICU through i18next-icu, as the public page) built from the tables above:
+// a key the tables lack is reported to missingKeyHandler and collected (missingKeys()), never shown silently.
+const missing = new Set<string>();
+const instance = i18next.createInstance();
+void instance.use(new ICU()).init({
+  initAsync: false,
+  lng: 'ru',
+  fallbackLng: false,
+  keySeparator: false,
+  nsSeparator: false,
+  resources: Object.fromEntries(
+    LANGS.map((lang) => [lang, { translation: Object.fromEntries(Object.entries(messages as Messages).map(([k, v]) => [k, v[lang]])) }]),
+  ),
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  saveMissing: true,
+  missingKeyHandler: (lngs, _ns, key) => {
+    missing.add(`${[lngs].flat().join(',')}:${key}`);
+  },
+});
+const fixed = Object.fromEntries(LANGS.map((lang) => [lang, instance.getFixedT(lang)])) as Record<Lang, (key: string, values?: MessageValues) => string>;
+if (typeof window !== 'undefined') (window as unknown as { __kuzetI18nMissing?: Set<string> }).__kuzetI18nMissing = missing;
+
+export const t = (lang: Lang, key: MessageKey, values?: MessageValues): string => fixed[lang](key, values);
+/** For keys built at run time (statuses, outcomes): an unknown one is collected as missing and shows as the key. */
+export const tk = (lang: Lang, key: string, values?: MessageValues): string => fixed[lang](key, values);
+/** For open-ended codes (regions): the translation when there is one, else the given fallback, not counted as missing. */
+export const tOr = (lang: Lang, key: string, fallback: string, values?: MessageValues): string =>
+  hasKey(key) ? fixed[lang](key, values) : fallback;
 export const hasKey = (key: string): key is MessageKey => key in messages;
+/** Keys asked for but not in the tables ("lang:key"), since the page loaded: the translation test reads them. */
+export const missingKeys = (): string[] => [...missing];
 
 export function initialLang(): Lang {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('kuzet.lang') : null;

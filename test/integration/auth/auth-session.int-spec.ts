@@ -71,6 +71,17 @@ describe('sign-in, sessions and CSRF (whole app, real PostgreSQL)', () => {
     expect((await inject('GET', '/api/auth/me', { cookie: `${SESSION_COOKIE}=forged` })).status).toBe(401);
   });
 
+  it('GET /api/auth/session answers 200 signed out (no cookie, a forged one) and the session when signed in', async () => {
+    expect(await inject('GET', '/api/auth/session')).toMatchObject({ status: 200, body: { signed_in: false } });
+    const forged = await inject('GET', '/api/auth/session', { cookie: `${SESSION_COOKIE}=forged` });
+    expect(forged).toMatchObject({ status: 200, body: { signed_in: false } });
+    expect(forged.body.csrf_token).toBeUndefined();
+    const s = await injectLogin(t.app, 'vera@example.kz', 'right-password');
+    const probe = await inject('GET', '/api/auth/session', { cookie: s.cookie });
+    expect(probe.status).toBe(200);
+    expect(probe.body).toMatchObject({ signed_in: true, user: { email: 'vera@example.kz', role: 'viewer' }, csrf_token: s.csrfToken });
+  });
+
   it('writes by cookie need x-csrf-token: missing or wrong 403 naming the header, right one passes', async () => {
     const s = await injectLogin(t.app, 'ada@example.kz', 'right-password');
     const body = { email: 'new-user@example.kz', role: 'viewer', password: 'long-enough-1' };

@@ -48,6 +48,7 @@ const MATRIX: Record<string, Case> = {
   'POST /api/auth/login': { outcome: PUBLIC, url: () => '/api/auth/login', body: {} },
   'POST /api/auth/logout': { outcome: SIGNED_IN, url: () => '/api/auth/logout', fresh: true },
   'GET /api/auth/me': { outcome: SIGNED_IN, url: () => '/api/auth/me' },
+  'GET /api/auth/session': { outcome: PUBLIC, url: () => '/api/auth/session' },
   'POST /api/auth/password': { outcome: SIGNED_IN, url: () => '/api/auth/password', body: {} },
   'GET /api/users': { outcome: ADMIN_ONLY, url: () => '/api/users' },
   'POST /api/users': { outcome: ADMIN_ONLY, url: () => '/api/users', body: {} },

@@ -10,16 +10,17 @@ import {
   ApiUnauthorizedResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import type { SessionView } from '@kuzet/contracts';
+import type { SessionProbe, SessionView } from '@kuzet/contracts';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { AnyRole, Public } from './auth.decorators';
-import { LoginBodyDto, PasswordChangeBodyDto, SessionViewDto } from './auth.dto';
+import { LoginBodyDto, PasswordChangeBodyDto, SessionProbeDto, SessionViewDto } from './auth.dto';
 import { AuthService, LoginRateLimitedError } from './auth.service';
 import { AuthValidationPipe } from './auth-validation.pipe';
 import { AuthenticatedRequest, clientAddress } from './authenticated-request';
 import { SameOriginGuard } from './same-origin.guard';
 import { clearedSessionCookie, cookieIsSecure, sessionCookie, sessionTokenOf } from './session-cookie';
+import { SessionService } from './session.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -28,6 +29,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly config: AppConfig,
+    private readonly sessions: SessionService,
   ) {}
 
   @Post('login')
@@ -72,6 +74,25 @@ export class AuthController {
   me(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): SessionView {
     reply.header('cache-control', 'no-store');
     return this.auth.view(request.session!);
+  }
+
+  @Get('session')
+  @Public()
+  @ApiOperation({
+    summary: 'Whether this browser is signed in (200 either way): signed_in, and when true the fields of GET /api/auth/me',
+  })
+  @ApiOkResponse({ type: SessionProbeDto })
+  async session(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionProbe> {
+    reply.header('cache-control', 'no-store');
+    const token = sessionTokenOf(request.headers.cookie);
+    const session = await this.sessions.resolve(token);
+    if (!session) return { signed_in: false };
+    // The expiry slid: the cookie's Max-Age follows it, as on the guarded routes.
+    if (session.refreshed) {
+      const secure = cookieIsSecure(this.config.auth.cookieSecure, request);
+      reply.header('set-cookie', sessionCookie(token!, session.expiresAt.getTime() - Date.now(), secure));
+    }
+    return { signed_in: true, ...this.auth.view(session) };
   }
 
   @Post('password')

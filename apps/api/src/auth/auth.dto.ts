@@ -29,3 +29,12 @@ const sessionUser = z.object({
 export class SessionViewDto extends createZodDto(
   z.object({ user: sessionUser, csrf_token: z.string(), expires_at: z.string() }),
 ) {}
+
+export class SessionProbeDto extends createZodDto(
+  z.object({
+    signed_in: z.boolean(),
+    user: sessionUser.optional(),
+    csrf_token: z.string().optional(),
+    expires_at: z.string().optional(),
+  }),
+) {}

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { FAST_STATUS_PATH } from '../status/public-status-fast-path';
 import { PUBLIC_PAGE_NEST_PATHS } from '../web/public-page-paths';
+import { BootQuietLogger } from './boot-quiet.logger';
 import { redactText } from './log-redaction';
 import { serializeError, serializeRequest, serializeResponse } from './log-serializers';
 
@@ -48,6 +49,8 @@ export class LoggingModule {
           },
         }),
       ],
+      providers: [BootQuietLogger],
+      exports: [BootQuietLogger],
     };
   }
 }

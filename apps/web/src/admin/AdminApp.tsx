@@ -26,7 +26,7 @@ export function AdminApp() {
 
   if (failed) return <p role="alert" className="error">{t(lang, 'unavailable')}</p>;
   if (session === undefined) return <p className="empty">{ta(lang, 'loading')}</p>;
-  if (session === null) return <LoginForm onSignedIn={setSession} />;
+  if (session === null) return <LoginForm onSignedIn={setSession} title="adminSignInTitle" />;
   return (
     <div className="admin" data-testid="admin">
       <AdminHeader user={session.user} onSignOut={signOut} />

@@ -1,5 +1,6 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { formatTime } from '../board/components/format';
+import { tOr } from '../i18n';
 import { usePrefs } from '../board/prefs/prefs-store';
 import { AdminApiError, type AdminApi, type AuditFilters, type AuditRecord } from './admin-api';
 import { ta } from './admin-i18n';
@@ -99,7 +100,7 @@ export function AuditSection({ adminApi, onUnauthorized }: { adminApi: AdminApi;
                 <tr key={r.id} data-testid="audit-row" data-action={r.action} data-target={r.target ?? ''}>
                   <td className="nowrap"><time dateTime={r.at}>{formatTime(r.at, lang)}</time></td>
                   <td>{r.actor_email ?? ta(lang, 'system')}</td>
-                  <td className="mono">{r.action}</td>
+                  <td title={r.action}>{tOr(lang, `audit.${r.action}`, r.action)}</td>
                   <td className="mono">{r.target ?? '—'}</td>
                   <td className="mono changes" title={JSON.stringify(r.changes)}>{compactJson(r.changes)}</td>
                   <td className="mono">{r.client_address ?? '—'}</td>

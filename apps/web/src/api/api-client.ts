@@ -1,4 +1,4 @@
-import type { SessionView } from '@kuzet/contracts/auth/auth-api';
+import type { SessionProbe, SessionView } from '@kuzet/contracts/auth/auth-api';
 import type { AgencyView, CheckView, SystemDetail, SystemView } from '@kuzet/contracts/catalog/catalog-api.dto';
 import type { SystemStatusView } from '@kuzet/contracts/realtime/realtime-events';
 import type { AgencyReportCard, AgencyScoreRow, SystemScoreDetail } from '@kuzet/contracts/scoring/score-views';
@@ -56,15 +56,13 @@ export class ApiClient {
     this.csrf = s.csrf_token;
     return s;
   }
+  /** The current session, or null when signed out: the probe answers 200 either way (no console error). */
   async me(): Promise<SessionView | null> {
-    try {
-      const s = await this.request<SessionView>('GET', '/api/auth/me');
-      this.csrf = s.csrf_token;
-      return s;
-    } catch (err) {
-      if (err instanceof ApiError && (err.status === 401 || err.status === 404)) return null;
-      throw err;
-    }
+    const probe = await this.request<SessionProbe>('GET', '/api/auth/session');
+    if (!probe.signed_in) return null;
+    const { signed_in: _signedIn, ...session } = probe;
+    this.csrf = session.csrf_token;
+    return session;
   }
   async logout(): Promise<void> {
     await this.request<void>('POST', '/api/auth/logout');

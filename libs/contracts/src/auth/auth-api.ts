@@ -21,3 +21,9 @@ export interface SessionView {
   csrf_token: string;
   expires_at: string;
 }
+
+/**
+ * Body of GET /api/auth/session: whether this browser is signed in, always with 200, so a
+ * signed-out page load is not an error; signed in, the same fields as GET /api/auth/me.
+ */
+export type SessionProbe = { signed_in: false } | ({ signed_in: true } & SessionView);

@@ -4,6 +4,7 @@ import { api } from '../../api/api-client';
 import { t } from '../../i18n';
 import { BoardStream } from '../../realtime/board-stream';
 import { Alarm } from '../alarm/alarm';
+import { followAlarm } from '../alarm/alarm-follow';
 import { incidentFromSearch, parseBoardRoute } from '../model/board-route';
 import { getPrefs, usePrefs } from '../prefs/prefs-store';
 import { BoardStoreContext, viewerFor, ViewerContext } from '../store/board-context';
@@ -37,12 +38,14 @@ export function BoardSession({ session, onSignedOut }: { session: SessionView; o
 
   useEffect(() => {
     api.setCsrf(session.csrf_token);
-    // Audio may start only after a gesture: the sign-in click counts; a restored session waits for one.
-    alarm.unlock();
-    const unlock = () => alarm.unlock();
+    // Audio may start only after a gesture: the sign-in click counts; a restored session has none,
+    // so the sound may be blocked (AlarmBanner then offers "enable sound"); any first gesture unlocks it too.
+    if (!getPrefs().muted) alarm.unlock();
+    const unlock = () => !getPrefs().muted && alarm.unlock();
     window.addEventListener('pointerdown', unlock, { once: true });
+    window.addEventListener('keydown', unlock, { once: true });
     const stream = new BoardStream(store, { onUnauthorized: () => signedOut.current() });
-    const stopAlarm = store.onNewCritical((i) => alarm.raise(`${t(getPrefs().lang, 'alarm')}: ${i.title[getPrefs().lang]}`));
+    const stopAlarm = followAlarm(store, alarm, (i) => `${t(getPrefs().lang, 'alarm')}: ${i.title[getPrefs().lang]}`);
     stream.open();
     Promise.all([api.agencies(), api.systems()]).then(
       ([agencies, systems]) => store.setCatalog(agencies, systems),
@@ -50,9 +53,10 @@ export function BoardSession({ session, onSignedOut }: { session: SessionView; o
     );
     return () => {
       window.removeEventListener('pointerdown', unlock);
+      window.removeEventListener('keydown', unlock);
       stopAlarm();
       stream.close();
-      alarm.silence();
+      alarm.dispose();
     };
   }, [store, alarm, session.csrf_token]);
 

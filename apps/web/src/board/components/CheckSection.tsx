@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import type { CheckView } from '@kuzet/contracts/catalog/catalog-api.dto';
 import { api } from '../../api/api-client';
-import { t } from '../../i18n';
+import { t, tk } from '../../i18n';
+import { regionName } from '../model/region-name';
 import { usePrefs } from '../prefs/prefs-store';
 import { useAsync } from '../use-async';
 import { RecentResults } from './RecentResults';
@@ -15,7 +16,8 @@ export function CheckSection({ check }: { check: CheckView }) {
   const { lang } = usePrefs();
   const id = check.id;
   const results = useAsync(() => api.results(id, 20), [id]);
-  const label = `${check.code} (${check.kind})`;
+  // The kind in words; the code names the check among several of one kind (the catalog has no check names).
+  const label = `${tk(lang, `checkKind.${check.kind}`)} · ${check.code}`;
   const tlsRun = results.data?.results.find((r) => r.details?.tls);
   return (
     <section className="card check" data-testid="check-section" data-check={check.key}>
@@ -26,7 +28,7 @@ export function CheckSection({ check }: { check: CheckView }) {
       <h4>{t(lang, 'recentResults')}</h4>
       {results.error && <p role="alert" className="error">{t(lang, 'loadFailed')}: {results.error}</p>}
       {results.data && <RecentResults results={results.data.results} />}
-      {(check.kind === 'tls' || tlsRun) && <TlsPanel tls={tlsRun?.details?.tls} source={tlsRun ? tlsRun.region : null} />}
+      {(check.kind === 'tls' || tlsRun) && <TlsPanel tls={tlsRun?.details?.tls} source={tlsRun ? regionName(lang, tlsRun.region) : null} />}
     </section>
   );
 }

@@ -24,7 +24,7 @@ export function DeliveryLog({ entries, onRetry }: { entries: readonly DeliveryLo
         {entries.map((e) => (
           <tr key={e.id} data-testid="delivery-row" data-state={e.state} data-channel={e.channel} data-kind={e.kind}>
             <td><time dateTime={e.sent_at ?? e.created_at}>{formatTime(e.sent_at ?? e.created_at, lang)}</time></td>
-            <td>{e.channel}</td>
+            <td>{tk(lang, `chan.${e.channel}`)}</td>
             <td>{e.recipient}</td>
             <td>{e.subject}</td>
             <td>

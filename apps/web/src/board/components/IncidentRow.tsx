@@ -4,8 +4,11 @@ import { t, tk } from '../../i18n';
 import { systemPath } from '../model/board-route';
 import { usePrefs } from '../prefs/prefs-store';
 import { useCatalog, useIncident, useSystemStatus, useViewer } from '../store/board-context';
+import { cachedDependentsIndex, downstreamOf } from '../model/dependencies';
 import { causeSummary } from '../model/incident-cause';
+import { durationLabel } from '../model/incident-duration';
 import { useAction } from '../use-action';
+import { useNow } from '../use-now';
 import { linkClick } from '../use-location';
 import { StatusBadge } from './StatusBadge';
 import { formatTime } from './format';
@@ -18,11 +21,14 @@ export const IncidentRow = memo(function IncidentRow({ id, onOpen }: { id: numbe
   const catalog = useCatalog();
   const action = useAction();
   const live = useSystemStatus(incident?.system ?? '');
+  const now = useNow();
   if (!incident) return null;
   const recovering = incident.phase === 'recovering';
-  const cause = incident.phase === 'failing' ? causeSummary(incident.cause) : null;
+  // The cause stays readable while recovering: it says what broke; the state says it is back.
+  const cause = incident.phase !== 'resolved' ? causeSummary(incident.cause, lang) : null;
   const system = catalog.systems.find((s) => s.code === incident.system);
   const agency = catalog.agencies.find((a) => a.code === incident.agency);
+  const downstream = incident.kind === 'root' ? downstreamOf(incident.system, cachedDependentsIndex(catalog.systems)).length : 0;
   const canAct = !wall && viewer.canAct(incident.agency) && incident.state !== 'resolved';
   return (
     <div
@@ -33,6 +39,7 @@ export const IncidentRow = memo(function IncidentRow({ id, onOpen }: { id: numbe
       data-severity={incident.severity}
       data-system={incident.system}
       data-phase={incident.phase}
+      data-kind={incident.kind}
     >
       <span className="severity" data-severity={incident.severity}>{tk(lang, `sev.${incident.severity}`)}</span>
       <div className="incident-main">
@@ -46,12 +53,22 @@ export const IncidentRow = memo(function IncidentRow({ id, onOpen }: { id: numbe
             {cause}
           </span>
         )}
+        <span className="incident-facts">
+          <span data-testid="incident-kind">{tk(lang, `kind.${incident.kind}`)}</span>
+          {' · '}
+          <span data-testid="incident-duration">{durationLabel(incident, now, lang)}</span>
+          {downstream > 0 && (
+            <>
+              {' · '}
+              <span data-testid="incident-downstream">{t(lang, 'downstreamCount', { count: downstream })}</span>
+            </>
+          )}
+        </span>
       </div>
       {/* While recovering, the row shows the system's real status, not the failure it had. */}
       <StatusBadge status={recovering ? (live?.status ?? 'operational') : incident.status} />
       <span className="incident-state" data-testid="incident-state">
         {recovering ? t(lang, 'phase.recovering') : tk(lang, `inc.${incident.state}`)}
-        {incident.kind === 'symptom' ? ` · ${t(lang, 'kind.symptom')}` : ''}
       </span>
       <time className="incident-time" dateTime={incident.opened_at}>{formatTime(incident.opened_at, lang)}</time>
       {!wall && (

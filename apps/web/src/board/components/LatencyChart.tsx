@@ -3,6 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { api } from '../../api/api-client';
 import { t } from '../../i18n';
 import { latencyByRegion } from '../model/latency-series';
+import { regionName } from '../model/region-name';
 import { usePrefs } from '../prefs/prefs-store';
 import { useAsync } from '../use-async';
 import { formatTime } from './format';
@@ -49,8 +50,8 @@ export function LatencyChart({ checkId, label }: { checkId: number; label: strin
             <Tooltip labelFormatter={(v) => formatTime(String(v), lang)} />
             <Legend />
             {data.regions.flatMap((region, n) => [
-              <Line key={`${region}-p50`} dataKey={`${region}.p50`} name={`${region} p50`} stroke={COLORS[n % COLORS.length]} dot={false} isAnimationActive={false} connectNulls />,
-              <Line key={`${region}-p95`} dataKey={`${region}.p95`} name={`${region} p95`} stroke={COLORS[n % COLORS.length]} strokeDasharray="5 3" dot={false} isAnimationActive={false} connectNulls />,
+              <Line key={`${region}-p50`} dataKey={`${region}.p50`} name={t(lang, 'legendP50', { region: regionName(lang, region) })} stroke={COLORS[n % COLORS.length]} dot={false} isAnimationActive={false} connectNulls />,
+              <Line key={`${region}-p95`} dataKey={`${region}.p95`} name={t(lang, 'legendP95', { region: regionName(lang, region) })} stroke={COLORS[n % COLORS.length]} strokeDasharray="5 3" dot={false} isAnimationActive={false} connectNulls />,
             ])}
           </LineChart>
         </ResponsiveContainer>

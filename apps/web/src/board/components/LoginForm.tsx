@@ -1,11 +1,12 @@
 import { FormEvent, useState } from 'react';
 import type { SessionView } from '@kuzet/contracts/auth/auth-api';
 import { api, ApiError } from '../../api/api-client';
-import { t } from '../../i18n';
+import { type MessageKey, t } from '../../i18n';
 import { usePrefs } from '../prefs/prefs-store';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function LoginForm({ onSignedIn }: { onSignedIn: (session: SessionView) => void }) {
+/** The sign-in form; `title` names the page signed in to (the duty board, or /admin). */
+export function LoginForm({ onSignedIn, title = 'signInTitle' }: { onSignedIn: (session: SessionView) => void; title?: MessageKey }) {
   const { lang } = usePrefs();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -27,7 +28,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (session: SessionView) =
     <main className="login">
       <div className="login-top"><LanguageSwitch /></div>
       <form onSubmit={submit} className="stack card" data-testid="login-form" aria-labelledby="login-title">
-        <h1 id="login-title">{t(lang, 'signInTitle')}</h1>
+        <h1 id="login-title" data-testid="login-title">{t(lang, title)}</h1>
         <label>
           {t(lang, 'email')}
           <input data-testid="login-email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />

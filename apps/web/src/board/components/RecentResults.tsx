@@ -1,5 +1,6 @@
 import type { ResultView } from '../../api/api-types';
 import { t, tk } from '../../i18n';
+import { regionName } from '../model/region-name';
 import { usePrefs } from '../prefs/prefs-store';
 import { formatTime } from './format';
 
@@ -24,7 +25,7 @@ export function RecentResults({ results }: { results: readonly ResultView[] }) {
         {results.map((r) => (
           <tr key={`${r.region}-${r.time}`} data-outcome={r.outcome}>
             <td><time dateTime={r.time}>{formatTime(r.time, lang)}</time></td>
-            <td>{r.region}</td>
+            <td>{regionName(lang, r.region)}</td>
             <td className="outcome" data-outcome={r.outcome}>
               <span aria-hidden="true">{OUTCOME_ICON[r.outcome] ?? '?'}</span> {tk(lang, `out.${r.outcome}`)}
               {r.status_code !== null && ` · ${r.status_code}`}

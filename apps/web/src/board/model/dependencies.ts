@@ -38,3 +38,12 @@ export function downstreamOf(code: string, index: Map<string, string[]>): { code
   }
   return out;
 }
+
+const indexes = new WeakMap<readonly DependencyNode[], Map<string, string[]>>();
+
+/** dependentsIndex of a catalog's system list, built once per list (the rows of the feed share it). */
+export function cachedDependentsIndex(systems: readonly DependencyNode[]): Map<string, string[]> {
+  let index = indexes.get(systems);
+  if (!index) indexes.set(systems, (index = dependentsIndex(systems)));
+  return index;
+}
