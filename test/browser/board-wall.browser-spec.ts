@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, type BrowserSession } from '../support/browser';
-import { type DemoBoard, startDemoBoard } from '../support/demo-board';
+import { type DemoApp, startDemoApp } from '../support/demo-app';
 import type { KuzetProcess } from '../support/kuzet-process';
 import { REPO_ROOT } from '../support/kuzet-process';
 import { buildRenderBench, serveRenderBench } from '../support/render-bench-page';
@@ -149,12 +149,12 @@ describe('wall display: the whole fleet on one 1920×1080 screen', () => {
   });
 
   describe('the 37-system demo (built app, demo mode)', () => {
-    let demo: DemoBoard;
+    let demo: DemoApp;
     let app: KuzetProcess;
-    let control: DemoBoard['control'];
+    let control: DemoApp['control'];
 
     beforeAll(async () => {
-      demo = await startDemoBoard(ADMIN);
+      demo = await startDemoApp(ADMIN);
       ({ app, control } = demo);
     }, 150_000);
 

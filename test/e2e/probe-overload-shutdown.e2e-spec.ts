@@ -113,7 +113,9 @@ describe('probe overload and shutdown (built app, worker thread)', () => {
     expect(health.probe_agent?.skipped_share).toBeGreaterThan(0.01);
     expect((await fetch(`${base}/api/health/ready`)).status).toBe(200);
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    expect(metrics).toMatch(/kuzet_probe_runs_skipped_total\{reason="expired"[^}]*\} [1-9]/);
+    // Queued runs that could not start in time: expired in the host queue, or their next slot came
+    // while they still waited (overlap); which one depends on the machine's speed.
+    expect(metrics).toMatch(/kuzet_probe_runs_skipped_total\{reason="(expired|overlap)"[^}]*\} [1-9]/);
 
     const stoppedAt = Date.now();
     const code = await app.stop(60_000);

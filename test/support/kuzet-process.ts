@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { API_NODE_FLAGS } from '../../apps/api/src/boot/node-runtime-flags';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -21,7 +22,7 @@ export interface KuzetProcess {
 export function startKuzet(env: Record<string, string>, port: number): KuzetProcess {
   if (!existsSync(API_ENTRY)) throw new Error(`${API_ENTRY} is missing: run npm run build first (npm test does)`);
   const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port), HOST: '127.0.0.1' };
-  const child = spawn(process.execPath, [API_ENTRY], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, API_ENTRY], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer) => {
     log += chunk.toString();

@@ -14,6 +14,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../../support/free-port';
+import { API_NODE_FLAGS } from '../../../apps/api/src/boot/node-runtime-flags';
 import { API_ENTRY, startKuzet, waitForOk, type KuzetProcess } from '../../support/kuzet-process';
 import { percentile } from '../../support/percentile';
 import { CpuMeter, processTree, rssBytesOf } from '../../support/proc-stats';
@@ -475,7 +476,7 @@ async function main(): Promise<void> {
         target_ports: target.ports.length,
         health_every_ms: HEALTH_EVERY_MS,
         postgres: localPostgres ? `local server at ${pgHost}, a fresh database per level` : `remote server at ${pgHost} (no postgres_cpu_pct)`,
-        app: 'dist/apps/api/src/main.js, KUZET_DEMO=false, KUZET_LOG_LEVEL=warn, other settings at their defaults',
+        app: `node ${API_NODE_FLAGS.join(' ')} dist/apps/api/src/main.js (as npm start), KUZET_DEMO=false, KUZET_LOG_LEVEL=warn, other settings at their defaults`,
       },
       method: {
         stored: 'rows of check_results whose time is in the window (rechecks left out: they are extra runs, details.recheck_rows), counted after a settle pause; planned runs = checks × window / interval, so on a short window stored_share can exceed 1 by a few runs at its edges',

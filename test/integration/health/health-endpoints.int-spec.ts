@@ -95,7 +95,11 @@ describe('health endpoints (whole app, real PostgreSQL through a cuttable proxy)
       [agency.id],
     );
     try {
-      const health = await get(app, '/api/health');
+      // The report's database facts are up to a second old (read behind requests, not per request).
+      const health = await waitFor('the due notification in /api/health', async () => {
+        const h = await get(app, '/api/health');
+        return h.body.notifications?.unsent === 1 ? h : false;
+      });
       expect(health.status).toBe(503);
       expect(health.body.status).toBe('degraded');
       expect(health.body.notifications).toMatchObject({ ok: false, unsent: 1 });
@@ -118,7 +122,10 @@ describe('health endpoints (whole app, real PostgreSQL through a cuttable proxy)
       expect(ready.status).toBe(503);
       expect(ready.body.error.database.status).toBe('down');
       expect((await get(app, '/api/health/live')).status).toBe(200);
-      const health = await get(app, '/api/health');
+      const health = await waitFor('the cut in /api/health', async () => {
+        const h = await get(app, '/api/health');
+        return h.body.database?.ok === false ? h : false;
+      });
       expect(health.status).toBe(503);
       expect(health.body).toMatchObject({ status: 'degraded', database: { ok: false }, background_jobs: null, notifications: null });
     } finally {

@@ -23,6 +23,8 @@ describe('health of TimescaleDB background jobs (PGlite TimescaleDB)', () => {
   let pg: TimescalePglite;
   let db: SqlExecutor;
   let health: HealthService;
+  /** A new service reads the database afresh (one service reuses its facts for a second). */
+  let makeHealth: () => HealthService;
 
   beforeAll(async () => {
     pg = await TimescalePglite.start();
@@ -33,14 +35,16 @@ describe('health of TimescaleDB background jobs (PGlite TimescaleDB)', () => {
     const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
     await reconcileTimescalePolicies(db, desiredTimescalePolicies(settings), silent);
     const storage = new StorageModeService(await readStorageInfo(db));
-    health = new HealthService(
-      storage,
-      db,
-      new HealthClock(),
-      new ProbingActivityRepository(db),
-      new BackgroundJobsService(storage, new TimescaleJobsRepository(db), new JobRunsService()),
-      new OutboxBacklogRepository(db),
-    );
+    makeHealth = () =>
+      new HealthService(
+        storage,
+        db,
+        new HealthClock(),
+        new ProbingActivityRepository(db),
+        new BackgroundJobsService(storage, new TimescaleJobsRepository(db), new JobRunsService()),
+        new OutboxBacklogRepository(db),
+      );
+    health = makeHealth();
   });
 
   afterAll(async () => pg?.close());
@@ -82,7 +86,7 @@ describe('health of TimescaleDB background jobs (PGlite TimescaleDB)', () => {
                '{"error_data": {"message": "permission denied for table check_results", "sqlerrcode": "42501"}}')`,
       [job.job_id],
     );
-    const report = await health.report();
+    const report = await makeHealth().report();
     expect(report.status).toBe('degraded');
     expect(report.background_jobs!.ok).toBe(false);
     const failing = report.background_jobs!.jobs.filter((j) => !j.ok);
@@ -103,7 +107,7 @@ describe('health of TimescaleDB background jobs (PGlite TimescaleDB)', () => {
       `UPDATE _timescaledb_internal.bgw_job_stat SET last_run_success = true, last_successful_finish = now(), consecutive_failures = 0, total_successes = 1
         WHERE job_id = (SELECT job_id FROM timescaledb_information.jobs WHERE proc_name = 'policy_retention' AND hypertable_name = 'check_results')`,
     );
-    const report = await health.report();
+    const report = await makeHealth().report();
     expect(report.background_jobs!.ok).toBe(true);
     expect(report.status).toBe('ok');
   });

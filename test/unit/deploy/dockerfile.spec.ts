@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { API_NODE_FLAGS } from '../../../apps/api/src/boot/node-runtime-flags';
 import { ROOT } from './compose-file';
 
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -30,6 +31,11 @@ describe('Dockerfile', () => {
     expect(script).toContain("'/api/health/live'");
     expect(script).toContain("'/api/health'");
     const cmd = runtime.find((l) => l.startsWith('CMD '));
-    expect(cmd).toBe('CMD ["node", "dist/apps/api/src/main.js"]');
+    expect(cmd).toBe(`CMD ${JSON.stringify(['node', ...API_NODE_FLAGS, 'dist/apps/api/src/main.js'])}`.replace(/","/g, '", "'));
+  });
+
+  it('npm start runs the API with the same Node flags as the image and the test launcher', () => {
+    const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(start).toContain(`node ${API_NODE_FLAGS.join(' ')} dist/apps/api/src/main.js`);
   });
 });

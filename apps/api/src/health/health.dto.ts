@@ -10,6 +10,8 @@ class DatabaseHealthDto {
   @ApiProperty() ok!: boolean;
   @ApiProperty() latency_ms!: number;
   @ApiProperty({ required: false }) error?: string;
+  @ApiProperty({ description: 'when the database facts of this report were read (they are reused for up to a few seconds)' })
+  checked_at!: string;
 }
 
 class DetectorHealthDto {

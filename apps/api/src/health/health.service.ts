@@ -20,11 +20,25 @@ export const DETECTOR_MAX_LAG_S = 60;
 /** A due notification waiting longer than this means the notifier is not working (or no node runs it). */
 export const NOTIFIER_MAX_DUE_S = 300;
 
+/** Database facts younger than this are answered without a query. */
+const FACTS_FRESH_MS = 1_000;
+/** Facts up to this old are answered while a refresh runs behind; older ones are waited for. */
+const FACTS_STALE_MAX_MS = 5_000;
+
+interface DatabaseFacts {
+  database: HealthReport['database'];
+  probing: ProbingHealth | null;
+  backgroundJobs: HealthReport['background_jobs'];
+  notifications: HealthReport['notifications'];
+}
+
 /** What /api/health answers: is the process serving and its database reachable, in which mode. */
 @Injectable()
 export class HealthService {
   private readonly startedAt: number;
   private postgresVersion: string | null = null;
+  private facts: { at: number; value: DatabaseFacts } | undefined;
+  private refreshing: Promise<DatabaseFacts> | undefined;
 
   constructor(
     private readonly storage: StorageModeService,
@@ -42,7 +56,7 @@ export class HealthService {
   }
 
   async report(): Promise<HealthReport> {
-    const database = await this.probeDatabase();
+    const { database, probing, backgroundJobs, notifications } = await this.databaseFacts();
     const detector = this.detector
       ? {
           ok: this.detector.lagSeconds() <= DETECTOR_MAX_LAG_S,
@@ -51,9 +65,6 @@ export class HealthService {
         }
       : null;
     const leader = this.leadership ? this.leaderHealth(this.leadership) : null;
-    const probing = database.ok ? await this.probing() : null;
-    const backgroundJobs = database.ok ? await this.jobs() : null;
-    const notifications = database.ok ? await this.notifications() : null;
     const probeAgent = this.probeAgent();
     const parts = [detector, leader, probing, probeAgent, backgroundJobs, notifications];
     return {
@@ -81,6 +92,32 @@ export class HealthService {
     const status = this.embeddedAgent?.status();
     if (!status || !this.probingMetrics) return null;
     return judgeProbeAgent(status, this.probingMetrics.probeLoad(this.clock.now()));
+  }
+
+  /**
+   * What the database says, read at most once per FACTS_FRESH_MS whatever the request rate: a
+   * monitor polling /api/health on a busy node waits for no query (the facts are served up to
+   * FACTS_STALE_MAX_MS old while one refresh runs behind); older facts are read before answering.
+   */
+  private async databaseFacts(): Promise<DatabaseFacts> {
+    const age = this.facts ? this.clock.now() - this.facts.at : Infinity;
+    if (age <= FACTS_FRESH_MS) return this.facts!.value;
+    const refresh = this.refreshFacts();
+    return age <= FACTS_STALE_MAX_MS ? this.facts!.value : refresh;
+  }
+
+  private refreshFacts(): Promise<DatabaseFacts> {
+    this.refreshing ??= (async () => {
+      const at = this.clock.now();
+      const database = await this.probeDatabase();
+      const [probing, backgroundJobs, notifications] = database.ok
+        ? await Promise.all([this.probing(), this.jobs(), this.notifications()])
+        : [null, null, null];
+      const value: DatabaseFacts = { database: { ...database, checked_at: new Date(at).toISOString() }, probing, backgroundJobs, notifications };
+      this.facts = { at, value };
+      return value;
+    })().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
   }
 
   /** Null when it cannot be told (the query failed): the database entry says why. */
@@ -113,7 +150,7 @@ export class HealthService {
     }
   }
 
-  private async probeDatabase(): Promise<HealthReport['database']> {
+  private async probeDatabase(): Promise<Omit<HealthReport['database'], 'checked_at'>> {
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
     try {

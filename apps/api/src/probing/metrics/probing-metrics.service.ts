@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CheckOutcome } from '@kuzet/contracts';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { MetricsRegistry } from '../../metrics/metrics-registry.service';
-import type { SkipCounts } from '@kuzet/checks';
+import { SKIP_REASONS, type SkipCounts } from '@kuzet/checks';
 import type { Plan } from '../assignment/assignment-plan';
 import { ProbeLoad, ProbeLoadWindow } from './probe-load-window';
 
@@ -80,6 +80,8 @@ export class ProbingMetrics {
       labelNames: ['reason'],
       registers,
     });
+    // Every reason from the start at 0, so rate() and the bench see a series before the first skip.
+    for (const reason of SKIP_REASONS) this.runsSkipped.inc({ reason }, 0);
     this.embeddedRestarts = new Counter({
       name: 'kuzet_probe_embedded_restarts_total',
       help: "Embedded agent worker thread restarts after it exited or crashed",
