@@ -29,4 +29,4 @@ EXPOSE 3000
 # Liveness: /api/health/live where the build has it, else /api/health (which also fails when
 # the database is down or probing stalled).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD ["node", "scripts/healthcheck.js"]
-CMD ["node", "--max-old-space-size=768", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-old-space-size=768", "--heap-growing-percent=15", "dist/apps/api/src/main.js"]

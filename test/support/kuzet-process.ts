@@ -19,10 +19,10 @@ export interface KuzetProcess {
  * Starts the built application (what `npm start` runs) as a child process. The test environment's
  * DATABASE_URL is dropped unless given, so the default (embedded PostgreSQL) path is the one tested.
  */
-export function startKuzet(env: Record<string, string>, port: number): KuzetProcess {
+export function startKuzet(env: Record<string, string>, port: number, nodeFlags: readonly string[] = API_NODE_FLAGS): KuzetProcess {
   if (!existsSync(API_ENTRY)) throw new Error(`${API_ENTRY} is missing: run npm run build first (npm test does)`);
   const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port), HOST: '127.0.0.1' };
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, API_ENTRY], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags, API_ENTRY], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer) => {
     log += chunk.toString();

@@ -28,6 +28,11 @@ export function sumOf(text: string, name: string): number | null {
   return found.length === 0 ? null : found.reduce((sum, s) => sum + s.value, 0);
 }
 
+/** The value of the series of `name` whose labels include `label` (e.g. kind="total"); null when absent. */
+export function valueWith(text: string, name: string, label: string): number | null {
+  return samples(text).find((s) => s.name === name && s.labels.split(',').includes(label))?.value ?? null;
+}
+
 /** Cumulative bucket counts of histogram `name`, summed over its series, by upper bound (ascending; +Inf last). */
 export function histogramBuckets(text: string, name: string): { le: number; count: number }[] | null {
   const byLe = new Map<number, number>();

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { CheckOutcome } from '../timeseries/check-outcome';
 import type { CheckResultRow } from '../timeseries/check-result';
 import { InvalidCheckResultError } from '../timeseries/timeseries.errors';
@@ -20,6 +22,22 @@ const row = (n: number): CheckResultRow => ({
 const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => row(from + i));
 
 describe('IngestQueue', () => {
+  it('keeps no reference to rows once they are taken (they are garbage once written)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const q = new IngestQueue<string>(100, new IngestTimers());
+    let taken: CheckResultRow[] | undefined = rows(0, 3);
+    const ref = new WeakRef(taken);
+    await q.put(taken, 'a');
+    await q.put(rows(3, 1), 'b');
+    expect(q.take(3).map((s) => s.rows)).toEqual([taken]);
+    taken = undefined;
+    await new Promise((resolve) => setImmediate(resolve)); // WeakRef targets are kept to the end of the job
+    gc();
+    expect(ref.deref()).toBeUndefined();
+    expect(q.take(5).map((s) => [s.owner, s.rows.length])).toEqual([['b', 1]]);
+  });
+
   it('hands out rows of many calls in order, splitting a call across batches', async () => {
     const q = new IngestQueue<string>(100, new IngestTimers());
     await q.put(rows(0, 3), 'a');

@@ -14,7 +14,8 @@ export interface QueueSlice<O> {
  * N rows, across calls (group commit).
  */
 export class IngestQueue<O> {
-  private readonly slices: QueueSlice<O>[] = [];
+  /** Slices before `head` are taken: their entries are cleared at once, the array compacted now and then. */
+  private readonly slices: (QueueSlice<O> | undefined)[] = [];
   private head = 0;
   private rows = 0;
   private closed = false;
@@ -65,11 +66,14 @@ export class IngestQueue<O> {
     const out: QueueSlice<O>[] = [];
     let n = 0;
     while (n < max && this.head < this.slices.length) {
-      const s = this.slices[this.head];
+      const s = this.slices[this.head]!;
       const want = max - n;
       if (s.rows.length <= want) {
         out.push(s);
         n += s.rows.length;
+        // Why: a taken slice left in the array kept its rows alive until the next compaction
+        // (1,024 slices: ~130,000 rows, ~60 MB of heap at 2,000 results/s).
+        this.slices[this.head] = undefined;
         this.head++;
       } else {
         out.push({ rows: s.rows.slice(0, want), owner: s.owner });

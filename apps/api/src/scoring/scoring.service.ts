@@ -2,6 +2,7 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { ScoreUpdate } from '@kuzet/contracts';
 import { FADE_DAYS, scoreAgency, scoreSystem } from '@kuzet/scoring';
 import type { AgencyScore, Finding, SystemScore } from '@kuzet/scoring';
+import { EventLoopSlicer } from '../event-loop/event-loop-slicer';
 import { RealtimePublisher } from '../realtime/realtime-publisher.service';
 import { EvidenceCollector } from './evidence-collector.service';
 import type { CollectedEvidence } from './evidence-collector.service';
@@ -50,7 +51,7 @@ export class ScoringService {
     const at = new Date(now);
     const day = scoreDay(now);
     const published = this.published ?? (await this.lastPublished());
-    const collected = this.scorable(await this.collector.collect(now), now);
+    const collected = await this.scorable(await this.collector.collect(now), now);
 
     // What is present now decides what counts as fixed; then the fixed ones fade into the score.
     for (const { system, present } of collected) {
@@ -101,14 +102,17 @@ export class ScoringService {
    * refuses is left out of this run (its last snapshot stays), with one log line naming it:
    * one bad record must not stop every agency's score.
    */
-  private scorable(collected: readonly CollectedEvidence[], now: number): (CollectedEvidence & { present: Finding[] })[] {
+  private async scorable(collected: readonly CollectedEvidence[], now: number): Promise<(CollectedEvidence & { present: Finding[] })[]> {
     const out: (CollectedEvidence & { present: Finding[] })[] = [];
-    for (const c of collected)
+    const slicer = new EventLoopSlicer();
+    for (const c of collected) {
+      await slicer.next();
       try {
         out.push({ ...c, present: scoreSystem(c.evidence, { now }).findings });
       } catch (err) {
         this.logger.warn({ msg: 'system not scored: evidence refused', system: c.system.code, err: err instanceof Error ? err.message : String(err) });
       }
+    }
     return out;
   }
 

@@ -3,7 +3,7 @@ import type { ResultRecord } from '@kuzet/contracts';
 import { EmbeddedAgentWorker, WORKER_RESTART_MIN_MS } from './embedded-agent-worker';
 import type { EmbeddedWorkerData } from './embedded-agent.messages';
 
-const data: EmbeddedWorkerData = { agentId: 'embedded', minIntervalMs: 1000, recheckDelayMs: 0, observationsIntervalMs: 1000 };
+const data: EmbeddedWorkerData = { agentId: 'embedded', minIntervalMs: 1000, recheckDelayMs: 0, observationsIntervalMs: 1000, maxBatch: 250 };
 
 /** A stand-in worker thread (plain JS): sends one result batch, waits for its ack, then crashes. */
 const CRASHING = `

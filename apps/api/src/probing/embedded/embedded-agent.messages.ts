@@ -12,6 +12,8 @@ export interface EmbeddedWorkerData {
   recheckDelayMs: number;
   /** How often lag observations and skip counts are sent to the main thread. */
   observationsIntervalMs: number;
+  /** Most results in one batch to the main thread. */
+  maxBatch: number;
 }
 
 export type ToWorker =
@@ -28,6 +30,8 @@ export interface WorkerObservations {
   /** Checks the runtime refused since the last message. */
   refused: number;
   state: ProbeAgentState;
+  /** The worker thread's own V8 heap (its isolate is not in the main thread's process metrics). */
+  heap: { usedBytes: number; totalBytes: number };
 }
 
 export type FromWorker =

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AgentLogger, emptySkipCounts, ProbeAgentRuntime, SkipCounts } from '@kuzet/checks';
 import type { ResultRecord } from '@kuzet/contracts';
@@ -29,6 +30,7 @@ const runtime = new ProbeAgentRuntime({
   agentId: data.agentId,
   logger,
   minIntervalMs: data.minIntervalMs,
+  maxBatch: data.maxBatch,
   recheck: { delayMs: data.recheckDelayMs },
   onLag: (lagMs) => void lags.push(lagMs),
   onSkip: (_check, _plannedAt, reason) => void skipped[reason]++,
@@ -44,7 +46,8 @@ const runtime = new ProbeAgentRuntime({
 });
 
 function sendObservations(): void {
-  post({ type: 'observations', lagsMs: lags, skipped, refused, state: runtime.state() });
+  const heap = getHeapStatistics();
+  post({ type: 'observations', lagsMs: lags, skipped, refused, state: runtime.state(), heap: { usedBytes: heap.used_heap_size, totalBytes: heap.total_heap_size } });
   lags = [];
   skipped = emptySkipCounts();
   refused = 0;

@@ -27,6 +27,7 @@ export class ProbingMetrics {
   readonly checkResults: Counter<'region' | 'outcome'>;
   readonly runsSkipped: Counter<'reason'>;
   readonly embeddedRestarts: Counter;
+  readonly embeddedHeapBytes: Gauge;
   private readonly load = new ProbeLoadWindow();
 
   constructor(metrics: MetricsRegistry) {
@@ -85,6 +86,12 @@ export class ProbingMetrics {
     this.embeddedRestarts = new Counter({
       name: 'kuzet_probe_embedded_restarts_total',
       help: "Embedded agent worker thread restarts after it exited or crashed",
+      registers,
+    });
+    this.embeddedHeapBytes = new Gauge({
+      name: 'kuzet_probe_embedded_heap_bytes',
+      help: "The embedded agent worker thread's V8 heap (kind: used, total), as of its last report",
+      labelNames: ['kind'],
       registers,
     });
     this.checksRefused = new Counter({

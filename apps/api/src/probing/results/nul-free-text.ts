@@ -15,3 +15,13 @@ export function jsonWithoutNul(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), jsonWithoutNul(v)]));
 }
+
+/**
+ * JSON text of a value, NUL removed as jsonWithoutNul does. The value is walked only when its
+ * JSON holds the \u0000 escape (almost never): the walk on every result cost ~1 % of the API's
+ * main thread at 2,000 results/s.
+ */
+export function jsonTextWithoutNul(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.includes('\\u0000') ? JSON.stringify(jsonWithoutNul(value)) : text;
+}
