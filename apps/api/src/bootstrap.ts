@@ -9,14 +9,12 @@ import { BootQuietLogger } from './logging/boot-quiet.logger';
 import { setupOpenApi } from './openapi';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 import { DataExceptionFilter } from './request-rules/data-exception.filter';
+import { BODY_LIMIT_BYTES } from './request-rules/body-limit';
 import { registerRequestRules } from './request-rules/request-rules';
 import { publicStatusFastPath } from './status/public-status-fast-path';
 import { FastPaths } from './web/fast-paths';
 import { registerSecurityHeaders } from './web/security-headers';
 import { registerWebApp } from './web/web-static';
-
-/** Requests larger than this are refused with 413 before any handler runs. */
-const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** apps/web/dist, from either the compiled (dist/apps/api/src) or the source (apps/api/src) tree. */
 function findWebDist(): string {

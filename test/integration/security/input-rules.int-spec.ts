@@ -4,6 +4,8 @@ import { ProbeTokensRepository } from '../../../apps/api/src/probing/tokens/prob
 import { ProbeTokensService } from '../../../apps/api/src/probing/tokens/probe-tokens.service';
 import { seedCatalog, SeededCatalog } from '../incidents/support/incidents-test-app';
 import { AuthTestApp, startAuthTestApp } from '../auth/support/auth-test-app';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { BODY_LIMIT_BYTES, OVERSIZED_BODY_DRAIN_BYTES } from '../../../apps/api/src/request-rules/body-limit';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -129,6 +131,63 @@ describe('request rules (whole app, real PostgreSQL)', () => {
       error_message: 'upstream said boom',
       conditions: [{ condition: '[STATUS] == 200', success: false, actual: '500' }],
       details: { headers: { server: 'xy' } },
+    });
+  });
+  describe('an oversized body gets its 413 (the socket is not reset under the client)', () => {
+    let port: number;
+    beforeAll(async () => {
+      const server = t.app.getHttpServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
+    });
+
+    /** A raw HTTP/1.1 connection: what a client sees byte by byte, resets included. */
+    const rawClient = async () => {
+      const socket: Socket = connect(port, '127.0.0.1');
+      await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+      const state = { received: '', error: undefined as string | undefined, closed: false };
+      socket.on('data', (chunk: Buffer) => (state.received += chunk.toString('latin1')));
+      socket.on('error', (error: NodeJS.ErrnoException) => (state.error = error.code ?? error.message));
+      socket.on('close', () => (state.closed = true));
+      const waitFor = async (done: () => boolean, what: string) => {
+        for (const started = Date.now(); !done(); await new Promise((r) => setTimeout(r, 10)))
+          if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(state)}`);
+      };
+      const write = (data: string | Buffer) => new Promise<void>((resolve) => socket.write(data, () => resolve()));
+      return { socket, state, waitFor, write };
+    };
+    const head = (length: number) =>
+      `POST /api/catalog/agencies HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+      `cookie: ${admin.headers.cookie}\r\ncontent-length: ${length}\r\n\r\n`;
+
+    it('reads the rest of a body refused on its declared length, then serves the next request on the same connection', async () => {
+      const client = await rawClient();
+      const length = BODY_LIMIT_BYTES * 2;
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      await client.write(head(length));
+      await client.write(chunk);
+      await client.waitFor(() => client.state.received.includes('\r\n\r\n'), 'the 413');
+      expect(client.state.received).toMatch(/^HTTP\/1\.1 413 /);
+      expect(client.state.received.toLowerCase()).not.toContain('connection: close');
+      // The client goes on sending what it declared, as fetch does: no reset may meet it.
+      for (let sent = chunk.length; sent < length; sent += chunk.length)
+        await client.write(chunk.subarray(0, Math.min(chunk.length, length - sent)));
+      client.state.received = '';
+      await client.write('GET /api/health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n');
+      await client.waitFor(() => client.state.received.includes('\r\n\r\n'), 'the next answer');
+      expect(client.state.received).toMatch(/^HTTP\/1\.1 200 /);
+      expect(client.state.error).toBeUndefined();
+      client.socket.destroy();
+    });
+
+    it('closes the connection after a 413 for a body too big to drain', async () => {
+      const client = await rawClient();
+      await client.write(head(OVERSIZED_BODY_DRAIN_BYTES + 1));
+      await client.waitFor(() => client.state.closed || client.state.received.includes('\r\n\r\n'), 'the 413');
+      expect(client.state.received).toMatch(/^HTTP\/1\.1 413 /);
+      expect(client.state.received.toLowerCase()).toContain('connection: close');
+      await client.waitFor(() => client.state.closed, 'the server to close');
+      client.socket.destroy();
     });
   });
 });

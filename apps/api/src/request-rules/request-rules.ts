@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { drainsRefusedBody } from './body-limit';
 import { jsonBodyRefusal } from './json-body-rule';
 import { findTextProblem } from './text-problems';
 
@@ -13,7 +14,7 @@ const BODY_QUOTES_OUTSIDE_TEXT = new Set(['/api/probe/v1/results']);
 /**
  * Rules every HTTP request obeys before any guard or handler runs (Fastify hooks, so routes
  * cannot forget them): writes under /api are JSON (415), and no path parameter, query parameter
- * or body field holds a NUL character (400 naming the field).
+ * or body field holds a NUL character (400 naming the field), and an oversized body gets its 413.
  */
 export function registerRequestRules(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -35,5 +36,11 @@ export function registerRequestRules(app: NestFastifyApplication): void {
         message: `Validation failed: ${problem.field}: ${problem.message}`,
         errors: [problem],
       });
+  });
+  // Fastify closes the connection after a 413; a body refused on its declared length is read off
+  // the wire instead, so the client sees the 413 rather than a reset (body-limit.ts).
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (drainsRefusedBody(reply.statusCode, request.headers)) reply.removeHeader('connection');
+    return payload;
   });
 }
