@@ -93,7 +93,11 @@ export class BoardGateway
    * of them. Other nodes get the unsequenced delivery through relay() and sequence it themselves.
    */
   broadcast(event: BoardEvent, rooms: readonly string[]): void {
-    this.ns?.local.to(rooms as string[]).emit(event.type, event as never);
+    const ns = this.ns;
+    // socket.io encodes a packet before it looks for its sockets: a summary of every system is
+    // not serialised for rooms nobody on this node is in (decision 0009).
+    if (!ns || !rooms.some((room) => ns.adapter.rooms.has(room))) return;
+    ns.local.to(rooms as string[]).emit(event.type, event as never);
   }
 
   /** Hands deliveries to the other API nodes (only with the Redis adapter: alone, nobody to tell). */

@@ -152,7 +152,11 @@ export class RealtimePublisher implements OnModuleInit, OnModuleDestroy {
       { ns: 'board', type: 'results.summary', at, data: batch, rooms: [NATIONAL_ROOM], keep: false },
     ];
     const byAgency = new Map<string, ResultSummaryBatch['systems']>();
-    for (const s of batch.systems) byAgency.set(s.agency, [...(byAgency.get(s.agency) ?? []), s]);
+    for (const s of batch.systems) {
+      const systems = byAgency.get(s.agency);
+      if (systems) systems.push(s);
+      else byAgency.set(s.agency, [s]);
+    }
     for (const [agency, systems] of byAgency)
       deliveries.push({
         ns: 'board',

@@ -115,6 +115,22 @@ describe('ScoringService (one scoring run)', () => {
     ]);
   });
 
+  it('stops between two systems when shut down while it scores, before writing anything', async () => {
+    const shutdown = new AbortController();
+    const score = jest.mocked(scoreSystem).getMockImplementation()!;
+    const scored: string[] = [];
+    jest.mocked(scoreSystem).mockImplementation((e, ctx) => {
+      scored.push(e.system);
+      shutdown.abort();
+      return score(e, ctx);
+    });
+    await expect(service.runOnce(shutdown.signal)).rejects.toThrow();
+    expect(collector.collect).toHaveBeenCalledWith(NOW, shutdown.signal);
+    expect(scored).toEqual(['a1']);
+    expect(snapshots.recordFindings).not.toHaveBeenCalled();
+    expect(snapshots.upsertSystemSnapshot).not.toHaveBeenCalled();
+  });
+
   it('remembers the findings a probe saw (one per rule; reliability and missing evidence left out)', async () => {
     await service.runOnce();
     const recorded = new Map(snapshots.recordFindings.mock.calls.map(([id, seen]) => [id, seen.map((f) => f.rule)]));

@@ -51,10 +51,13 @@ export class ScoringService {
     const at = new Date(now);
     const day = scoreDay(now);
     const published = this.published ?? (await this.lastPublished());
-    const collected = await this.scorable(await this.collector.collect(now), now);
+    const collected = await this.scorable(await this.collector.collect(now, signal), now, signal);
+    // Nobody waits for a score: every loop rests between slices (EventLoopSlicer.background).
+    const slicer = EventLoopSlicer.background();
 
     // What is present now decides what counts as fixed; then the fixed ones fade into the score.
     for (const { system, present } of collected) {
+      await slicer.next();
       signal?.throwIfAborted();
       await this.snapshots.recordFindings(system.id, findingsToRemember(present), at);
     }
@@ -68,6 +71,7 @@ export class ScoringService {
     const systems: SystemScore[] = [];
     const byAgency = new Map<string, { agencyId: number; scores: SystemScore[] }>();
     for (const { system, evidence } of collected) {
+      await slicer.next();
       signal?.throwIfAborted();
       const score = scoreSystem(evidence, { now, fixed: fixed.get(system.id) ?? [] });
       systems.push(score);
@@ -102,11 +106,12 @@ export class ScoringService {
    * refuses is left out of this run (its last snapshot stays), with one log line naming it:
    * one bad record must not stop every agency's score.
    */
-  private async scorable(collected: readonly CollectedEvidence[], now: number): Promise<(CollectedEvidence & { present: Finding[] })[]> {
+  private async scorable(collected: readonly CollectedEvidence[], now: number, signal?: AbortSignal): Promise<(CollectedEvidence & { present: Finding[] })[]> {
     const out: (CollectedEvidence & { present: Finding[] })[] = [];
-    const slicer = new EventLoopSlicer();
+    const slicer = EventLoopSlicer.background();
     for (const c of collected) {
       await slicer.next();
+      signal?.throwIfAborted();
       try {
         out.push({ ...c, present: scoreSystem(c.evidence, { now }).findings });
       } catch (err) {
