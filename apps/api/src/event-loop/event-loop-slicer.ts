@@ -5,7 +5,7 @@ export const DEFAULT_SLICE_MS = 8;
 /**
  * How long background work rests after each slice: at most 8 / (8 + 24) = a quarter of the
  * thread. Why: a scoring run over 2,000 systems took both cores' spare time in one burst every
- * five minutes and the probe worker fell seconds behind its schedule (decision 0009).
+ * five minutes and the probe worker fell seconds behind its schedule (decision 0010).
  */
 export const BACKGROUND_REST_MS = 24;
 

@@ -95,7 +95,7 @@ export class BoardGateway
   broadcast(event: BoardEvent, rooms: readonly string[]): void {
     const ns = this.ns;
     // socket.io encodes a packet before it looks for its sockets: a summary of every system is
-    // not serialised for rooms nobody on this node is in (decision 0009).
+    // not serialised for rooms nobody on this node is in (decision 0010).
     if (!ns || !rooms.some((room) => ns.adapter.rooms.has(room))) return;
     ns.local.to(rooms as string[]).emit(event.type, event as never);
   }
