@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { allMigrations } from '../../../migrations';
 import { loadAppConfig } from '../../../apps/api/src/config/app-config';
@@ -11,6 +12,7 @@ import { createDataSourceOptions } from '../../../apps/api/src/database/data-sou
 import { DatabaseModule } from '../../../apps/api/src/database/database.module';
 import { EmbeddedPostgresError } from '../../../apps/api/src/database/database.errors';
 import type { DbLogger } from '../../../apps/api/src/database/db-logger';
+import { binariesIn, resolveEmbeddedPostgresBinaries } from '../../../apps/api/src/database/embedded-postgres-binaries';
 import { EmbeddedPostgresService } from '../../../apps/api/src/database/embedded-postgres.service';
 import { MigrationRunnerService } from '../../../apps/api/src/database/migration-runner.service';
 import { runMigrations } from '../../../apps/api/src/database/migration-runner';
@@ -155,4 +157,54 @@ describe('embedded PostgreSQL', () => {
     expect(await portAnswers(port)).toBe(false);
     expect(existsSync(join(baseDir, 'data', 'postmaster.pid'))).toBe(false);
   });
+
+  // As root the server runs as user postgres. A checkout in a 0700 directory (mktemp -d) hides
+  // node_modules' binaries from it: initdb failed with a bare `spawn EACCES`.
+  (process.getuid?.() === 0 ? it : it.skip)(
+    'as root, runs binaries the postgres user cannot reach from a copy in its own folder, copied once',
+    async () => {
+      const hidden = mkdtempSync(join(tmpdir(), 'kuzet-hidden-checkout-'));
+      const folder = mkdtempSync(join(tmpdir(), 'kuzet-embedded-copy-'));
+      let server: EmbeddedPostgresService | undefined;
+      try {
+        chmodSync(hidden, 0o700);
+        const installed = resolveEmbeddedPostgresBinaries();
+        cpSync(installed.nativeDir, join(hidden, 'native'), { recursive: true, verbatimSymlinks: true });
+        const options = {
+          baseDir: join(folder, 'pg'),
+          port: await freePort(),
+          logger: log,
+          startTimeoutMs: 30_000,
+          binaries: binariesIn(join(hidden, 'native'), installed.version),
+        };
+        lines.length = 0;
+        server = new EmbeddedPostgresService(options);
+        const started = await server.start();
+        expect(started.initialised).toBe(true);
+        const copy = join(folder, 'pg', `binaries-${installed.version}`);
+        expect(lines).toContainEqual(
+          expect.stringMatching(new RegExp(`^WARN .*cannot enter ${hidden}, which holds the binaries; copied them to ${copy}`)),
+        );
+        expect(existsSync(join(copy, 'bin', 'postgres'))).toBe(true);
+        const client = new Client({ connectionString: started.url });
+        await client.connect();
+        expect((await client.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+        await client.end();
+        await server.stop();
+
+        // The second start reuses the copy.
+        lines.length = 0;
+        server = new EmbeddedPostgresService(options);
+        expect((await server.start()).initialised).toBe(false);
+        expect(lines.some((l) => /copied them/.test(l))).toBe(false);
+        await server.stop();
+        server = undefined;
+      } finally {
+        await server?.stop().catch(() => undefined);
+        rmSync(hidden, { recursive: true, force: true });
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

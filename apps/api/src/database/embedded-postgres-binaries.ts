@@ -1,9 +1,20 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EmbeddedPostgresError } from './database.errors';
 
 export interface EmbeddedPostgresBinaries {
+  /** The package's `native` folder: bin/, lib/ and share/ (the server finds lib and share relative to bin). */
+  nativeDir: string;
+  /** The package version, e.g. 18.4.0-beta.17: names a copy of the binaries. */
+  version: string;
   initdb: string;
   postgres: string;
+}
+
+/** The binaries of a `native` folder laid out as the package ships it. */
+export function binariesIn(nativeDir: string, version: string): EmbeddedPostgresBinaries {
+  const bin = path.join(nativeDir, 'bin');
+  return { nativeDir, version, initdb: path.join(bin, 'initdb'), postgres: path.join(bin, 'postgres') };
 }
 
 /**
@@ -24,6 +35,7 @@ export function resolveEmbeddedPostgresBinaries(): EmbeddedPostgresBinaries {
       { cause: err },
     );
   }
-  const bin = path.join(path.dirname(entry), '..', 'native', 'bin');
-  return { initdb: path.join(bin, 'initdb'), postgres: path.join(bin, 'postgres') };
+  const root = path.resolve(path.dirname(entry), '..');
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  return binariesIn(path.join(root, 'native'), version);
 }

@@ -6,8 +6,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { EmbeddedPostgresError } from './database.errors';
 import type { DbLogger } from './db-logger';
-import { resolveEmbeddedPostgresBinaries } from './embedded-postgres-binaries';
+import { EmbeddedPostgresBinaries, resolveEmbeddedPostgresBinaries } from './embedded-postgres-binaries';
 import { ensureOwnedBy, ensureReachableBy, resolveServerAccount, ServerAccount } from './postgres-os-user';
+import { reachableBinaries } from './reachable-binaries';
 
 export interface EmbeddedPostgresOptions {
   /** Folder of the embedded server: `data/` (PGDATA) and `superuser.password` live here. */
@@ -19,6 +20,8 @@ export interface EmbeddedPostgresOptions {
   logger?: DbLogger;
   startTimeoutMs?: number;
   stopTimeoutMs?: number;
+  /** Where initdb and postgres are; default: the installed @embedded-postgres platform package. */
+  binaries?: EmbeddedPostgresBinaries;
 }
 
 export interface EmbeddedPostgresStart {
@@ -72,7 +75,7 @@ export class EmbeddedPostgresService {
   async start(): Promise<EmbeddedPostgresStart> {
     if (this.started && this.isRunning) return this.started;
     const t0 = Date.now();
-    const binaries = resolveEmbeddedPostgresBinaries();
+    let binaries = this.options.binaries ?? resolveEmbeddedPostgresBinaries();
     const account = await resolveServerAccount(this.log);
     await fs.mkdir(this.options.baseDir, { recursive: true, mode: 0o755 });
     if (account) {
@@ -83,6 +86,7 @@ export class EmbeddedPostgresService {
         path.dirname(path.resolve(this.options.baseDir)),
         this.log,
       );
+      binaries = await reachableBinaries(binaries, account, this.options.baseDir, this.log);
     }
     const initialised = !existsSync(path.join(this.dataDir, 'PG_VERSION'));
     if (initialised) await this.initdb(binaries.initdb, account);

@@ -90,10 +90,7 @@ export async function ensureReachableBy(
   const own = path.resolve(ownFolder);
   for (let current = path.dirname(path.resolve(dir)); ; current = path.dirname(current)) {
     const st = await fs.stat(current);
-    const searchable =
-      (st.mode & 0o001) !== 0 ||
-      (st.gid === account.gid && (st.mode & 0o010) !== 0) ||
-      (st.uid === account.uid && (st.mode & 0o100) !== 0);
+    const searchable = isSearchableBy(st, account);
     if (!searchable && current === own) {
       await fs.chmod(current, (st.mode & 0o7777) | 0o001);
       log.warn(`embedded postgres: allowed user "${account.name}" to enter ${current} (o+x)`);
@@ -105,4 +102,26 @@ export async function ensureReachableBy(
     }
     if (current === path.dirname(current)) return;
   }
+}
+
+/**
+ * The first directory above `target` (nearest the root) that the account cannot enter, or
+ * undefined when it can reach `target`. Read-only: changes no permission.
+ */
+export async function firstUnreachableAbove(target: string, account: ServerAccount): Promise<string | undefined> {
+  const ancestors: string[] = [];
+  for (let current = path.dirname(path.resolve(target)); ; current = path.dirname(current)) {
+    ancestors.unshift(current);
+    if (current === path.dirname(current)) break;
+  }
+  for (const dir of ancestors) if (!isSearchableBy(await fs.stat(dir), account)) return dir;
+  return undefined;
+}
+
+function isSearchableBy(st: { mode: number; uid: number; gid: number }, account: ServerAccount): boolean {
+  return (
+    (st.mode & 0o001) !== 0 ||
+    (st.gid === account.gid && (st.mode & 0o010) !== 0) ||
+    (st.uid === account.uid && (st.mode & 0o100) !== 0)
+  );
 }
