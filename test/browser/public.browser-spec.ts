@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { publicOverall, type PublicStatus } from '@kuzet/contracts';
 import { DEFAULT_SOFT_HARD_CONFIG } from '@kuzet/detection';
 import { login } from '../support/auth-helpers';
 import { launchBrowser, type BrowserSession } from '../support/browser';
@@ -131,6 +132,15 @@ describe('public status page (browser, built app, demo fleet)', () => {
       );
       expect(rows.map((r) => r.code).sort()).toEqual(systems.map((s) => s.code).sort());
       for (const r of rows) expect(r.badge.length).toBeGreaterThan(2); // an icon and words, not colour alone
+      // The banner claims no more than the list under it (both read at once: a live event may change them).
+      const drawn = (await page.evaluate(
+        `({ overall: document.querySelector('[data-testid="overall"]').getAttribute('data-status'),
+            withoutData: Number(document.querySelector('[data-testid="overall"]').getAttribute('data-without-data')),
+            statuses: [...document.querySelectorAll('[data-testid="public-system"]')].map((e) => e.getAttribute('data-status')) })`,
+      )) as { overall: string; withoutData: number; statuses: string[] };
+      expect(drawn.withoutData).toBe(drawn.statuses.filter((st) => st === 'no_data').length);
+      if (drawn.statuses.some((st) => st !== 'operational')) expect(drawn.overall).not.toBe('operational');
+      expect(drawn.overall).toBe(publicOverall(drawn.statuses.map((st) => (st === 'no_data' ? null : (st as PublicStatus)))).overall ?? 'no_data');
       const updates = await page.getByTestId('public-update').allTextContents();
       expect(updates.join(' ')).toContain({ kk: 'Себебін анықтап жатырмыз.', ru: 'Выясняем причину.', en: 'We are looking into it.' }[lang]);
       expect(await page.getByTestId('uptime-day').count()).toBe(90 * systems.length);

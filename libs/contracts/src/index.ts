@@ -31,4 +31,5 @@ export * from './auth/auth-api';
 export * from './realtime/realtime-events';
 export * from './incidents/incident-cause';
 export * from './public/public-api.dto';
+export * from './public/public-overall';
 export * from './scoring/score-views';

@@ -79,6 +79,7 @@ describe('public API /api/public/v1 (real PostgreSQL, anonymous)', () => {
       status: 'major_outage',
     });
     expect(res.body.overall).toBe('major_outage');
+    expect(res.body.systems_without_data).toBe(0);
     expect(res.body.agencies.map((a: Json) => a.code)).toEqual(['mju', 'nit']);
     expect(res.body.categories).toEqual([{ code: 'documents', name: { kk: 'Құжаттар', ru: 'Документы', en: 'Documents' } }]);
     expect(res.body.active_incidents).toHaveLength(1);

@@ -1,14 +1,15 @@
+import type { PublicStatus } from '@kuzet/contracts';
 import { IncidentEvents } from '../incidents/incident-events.service';
 import { PublicSnapshotService, SNAPSHOT_MAX_AGE_MS } from './public-snapshot.service';
 import type { PublicStatusRepository } from './public-status.repository';
 import type { StatusClock } from './status-clock';
 
-function setup() {
+function setup(statuses: (PublicStatus | null)[] = ['operational']) {
   const counts = { systems: 0 };
   const repo = {
     systems: async () => {
       counts.systems++;
-      return [{ id: 1, code: 'egov', name: { kk: 'k', ru: 'r', en: 'e' }, agency: 'nit', category: null, status: 'operational' as const, statusSince: null }];
+      return statuses.map((status, i) => ({ id: i + 1, code: `s${i}`, name: { kk: 'k', ru: 'r', en: 'e' }, agency: 'nit', category: null, status, statusSince: null }));
     },
     agencies: async () => [],
     categories: async () => [],
@@ -73,5 +74,29 @@ describe('PublicSnapshotService', () => {
     const settled = await service.snapshot();
     expect(counts.systems).toBe(3);
     expect(settled).not.toBe(await building);
+  });
+
+  describe('overall: never "operational" unless every public system is known and operational', () => {
+    const overallOf = async (statuses: (PublicStatus | null)[]) => {
+      const { summary } = (await setup(statuses).service.snapshot());
+      return { overall: summary.overall, systems_without_data: summary.systems_without_data };
+    };
+
+    it('a few operational systems among many without data: null, with the count (not "operational")', async () => {
+      const statuses = [...Array<PublicStatus>(7).fill('operational'), ...Array<null>(30).fill(null)];
+      expect(await overallOf(statuses)).toEqual({ overall: null, systems_without_data: 30 });
+    });
+
+    it('a known outage leads, however many systems have no data', async () => {
+      expect(await overallOf(['operational', 'major_outage', null, null])).toEqual({ overall: 'major_outage', systems_without_data: 2 });
+      expect(await overallOf([null, 'degraded_performance', 'operational'])).toEqual({ overall: 'degraded_performance', systems_without_data: 1 });
+    });
+
+    it('operational when all are; null with no data at all; the count is in the served JSON', async () => {
+      expect(await overallOf(['operational', 'operational'])).toEqual({ overall: 'operational', systems_without_data: 0 });
+      expect(await overallOf([null, null])).toEqual({ overall: null, systems_without_data: 2 });
+      const body = JSON.parse((await setup(['operational', null]).service.snapshot()).body) as Record<string, unknown>;
+      expect(body).toMatchObject({ overall: null, systems_without_data: 1 });
+    });
   });
 });

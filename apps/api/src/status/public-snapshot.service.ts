@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional, ServiceUnavailableException } from '@nestjs/common';
-import type { PublicStatusSummary, PublicSystem } from '@kuzet/contracts';
-import { worstStatus } from '@kuzet/detection';
+import { publicOverall, type PublicStatusSummary, type PublicSystem } from '@kuzet/contracts';
 import { merge, type Subscription } from 'rxjs';
 import { CatalogEvents } from '../catalog/catalog-events.service';
 import { SystemStatusEvents } from '../detection/system-status-events.service';
@@ -111,7 +110,9 @@ export class PublicSnapshotService implements OnModuleInit, OnModuleDestroy {
     const systems = systemRows.map(toPublicSystem);
     const summary: PublicStatusSummary = {
       generated_at: new Date(now).toISOString(),
-      overall: worstStatus(systems.map((s) => s.status).filter((s) => s !== null)),
+      // Not the worst of the known statuses alone: a few operational systems among many without
+      // data are not "all systems work" (publicOverall says what `overall` means).
+      ...publicOverall(systems.map((s) => s.status)),
       agencies: agencies.map((a) => ({ code: a.code, name: a.name })),
       categories: categories.map((c) => ({ code: c.code, name: c.name })),
       systems,

@@ -20,7 +20,11 @@ export class PublicStatusController {
     summary: 'The public status summary',
     description:
       'Public systems with their current status, agencies, categories, active incidents with their public updates, ' +
-      'and active or upcoming maintenance. Computed once per change and served from memory with an ETag: ' +
+      'and active or upcoming maintenance. `overall`: the worst of degraded_performance, partial_outage and ' +
+      'major_outage among the systems with a status (even when others have no data); else under_maintenance when a ' +
+      'system is under maintenance; operational only when every public system has a status and it is operational; ' +
+      'else null (no data yet for some or all systems). `systems_without_data`: how many systems have no status yet. ' +
+      'Computed once per change and served from memory with an ETag: ' +
       'send If-None-Match to get 304 when nothing changed.',
   })
   @ApiOkResponse({ description: 'PublicStatusSummary (libs/contracts/src/public/public-api.dto.ts)' })

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { publicOverall } from '@kuzet/contracts/public/public-overall';
 import type { SystemStatusView } from '@kuzet/contracts/realtime/realtime-events';
 import { PublicApiClient } from './public-api';
 import { loadPublicPage, type PublicDataSource, type PublicPageState } from './public-data';
@@ -25,9 +26,12 @@ export function builtBefore(state: PublicPageState, wanted: number): boolean {
 export function withSystemStatus(state: PublicPageState, view: Omit<SystemStatusView, 'flapping'>): PublicPageState {
   const patch = <T extends { code: string; status: unknown; status_since: string | null }>(s: T): T =>
     s.code === view.system ? { ...s, status: view.status, status_since: view.updated_at ?? s.status_since } : s;
+  const summary = state.summary;
+  const systems = summary?.systems.map(patch) ?? [];
   return {
     ...state,
-    summary: state.summary && { ...state.summary, systems: state.summary.systems.map(patch) },
+    // the overall status follows (the banner is drawn from the systems; the data stays consistent)
+    summary: summary && { ...summary, systems, ...publicOverall(systems.map((s) => s.status)) },
     system: state.system && patch(state.system),
   };
 }

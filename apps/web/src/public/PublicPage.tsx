@@ -1,4 +1,5 @@
 import type { PublicStatusSummary } from '@kuzet/contracts/public/public-api.dto';
+import { publicOverall } from '@kuzet/contracts/public/public-overall';
 import type { ReactNode } from 'react';
 import { IncidentCard } from './IncidentCard';
 import type { PublicPageState } from './public-data';
@@ -25,12 +26,19 @@ function Loading({ text, failed }: { text: PublicText; failed?: boolean }) {
 }
 
 function Overall({ summary, text }: { summary: PublicStatusSummary; text: PublicText }) {
-  const overall = summary.overall ?? 'no_data';
+  // Rolled up from the very list drawn below (a live status event patches it), by the API's rule:
+  // "all systems are working" only when every system has a status and it is operational.
+  const { overall, systems_without_data: missing } = publicOverall(summary.systems.map((s) => s.status));
+  const counts = { missing, total: summary.systems.length };
+  // no known system is worse than operational, but some have no data: say only what is known
+  const knownOperational = overall === null && missing < counts.total;
+  const status = overall ?? 'no_data';
   return (
-    <section className="overall" data-status={overall} data-testid="overall" aria-labelledby="overall-heading">
+    <section className="overall" data-status={status} data-testid="overall" data-without-data={missing} aria-labelledby="overall-heading">
       <h2 id="overall-heading">
-        <StatusBadge status={summary.overall} text={text} /> {text.t(`overall.${overall}`)}
+        <StatusBadge status={overall} text={text} /> {text.t(knownOperational ? 'overall.known_operational' : `overall.${status}`, counts)}
       </h2>
+      {overall !== null && missing > 0 && <p data-testid="overall-without-data">{text.t('overall.without_data', counts)}</p>}
       <p className="muted">{text.t('updatedAt', { time: text.dateTime(summary.generated_at) })}</p>
     </section>
   );

@@ -28,6 +28,17 @@ describe('withSystemStatus (a system.status event drawn before the refetch)', ()
     expect(before.summary!.systems[1].status).toBe('operational');
   });
 
+  it('rolls the overall status up again: the outage gone, still no "operational" while a system has no data', () => {
+    const status = (state: PublicPageState, system: string, to: 'operational' | 'major_outage') =>
+      withSystemStatus(state, { system, agency: 'mdai', tier: 'critical', status: to, updated_at: null });
+    // the fixture: egov-portal major_outage, tax-cabinet operational, e-license without data
+    const recovered = status(page(), 'egov-portal', 'operational');
+    expect(recovered.summary).toMatchObject({ overall: null, systems_without_data: 1 });
+    const complete = status(recovered, 'e-license', 'operational');
+    expect(complete.summary).toMatchObject({ overall: 'operational', systems_without_data: 0 });
+    expect(status(complete, 'tax-cabinet', 'major_outage').summary).toMatchObject({ overall: 'major_outage', systems_without_data: 0 });
+  });
+
   it('leaves a page without that system as it was', () => {
     const before = page();
     const after = withSystemStatus(before, { system: 'no-such-system', agency: 'x', tier: 'normal', status: 'major_outage', updated_at: null });

@@ -24,6 +24,7 @@ export function fixtureSummary(overrides: Partial<PublicStatusSummary> = {}): Pu
   return {
     generated_at: '2026-12-02T22:10:00Z',
     overall: 'major_outage',
+    systems_without_data: 1,
     agencies: [
       { code: 'mdai', name: text('Ministry of Digital Development', 'Министерство цифрового развития', 'Цифрлық даму министрлігі') },
       { code: 'mf', name: text('Ministry of Finance', 'Министерство финансов', 'Қаржы министрлігі') },

@@ -17,6 +17,17 @@ describe('public page texts', () => {
     const en = publicText('en');
     expect([1, 3].map((count) => en.t('incidentCount', { count }))).toEqual(['1 current incident', '3 current incidents']);
     expect(publicText('kk').t('systemCount', { count: 4 })).toBe('4 жүйе');
+    expect([1, 2, 5, 21].map((missing) => ru.t('overall.without_data', { missing, total: 37 }))).toEqual([
+      'Данных пока нет по 1 системе из 37',
+      'Данных пока нет по 2 системам из 37',
+      'Данных пока нет по 5 системам из 37',
+      'Данных пока нет по 21 системе из 37',
+    ]);
+    expect([1, 30].map((missing) => en.t('overall.without_data', { missing, total: 37 }))).toEqual([
+      '1 of 37 systems has no data yet',
+      '30 of 37 systems have no data yet',
+    ]);
+    expect(en.t('overall.known_operational', { missing: 1, total: 37 })).toBe('All systems with data are working; 1 of 37 has no data yet');
   });
 
   it('formats times in Almaty whatever the process time zone', () => {

@@ -62,4 +62,51 @@ describe('server rendering of the public pages', () => {
     expect(page.html).toContain('Күй жүктелуде…');
     expect(page.html).toContain('Мемлекеттік цифрлық жүйелердің күйі');
   });
+
+  describe('the overall banner says only what is known', () => {
+    /** 7 operational systems and 30 without data (a demo seconds after start), no incident. */
+    const warmingUp = () => {
+      const base = fixtureSummary();
+      const systems = Array.from({ length: 37 }, (_, i) => ({ ...base.systems[1], code: `sys-${i}`, status: i < 7 ? ('operational' as const) : null, status_since: null }));
+      return fixtureSummary({ systems, active_incidents: [], overall: 'operational', systems_without_data: 0 });
+    };
+    const banner = (html: string) => html.split('data-testid="overall"')[1].split('</section>')[0].replace(/<!-- -->/g, '');
+
+    it.each([
+      ['en', 'All systems with data are working; 30 of 37 have no data yet', 'All systems are working'],
+      ['ru', 'Все системы, по которым есть данные, работают; данных пока нет по 30 системам из 37', 'Все системы работают'],
+      ['kk', 'Деректері бар барлық жүйе жұмыс істейді; 37 жүйенің ішінде 30 жүйе бойынша әзірге дерек жоқ', 'Барлық жүйе жұмыс істейді'],
+    ])('%s: some operational, the rest without data: "all systems with data are working" with the counts, never "all systems are working"', async (lang, text, overclaim) => {
+      // drawn from the systems themselves, even if a summary said otherwise
+      const page = await renderPublicPage({ path: `/${lang}/status`, search: '' }, fixtureSource(warmingUp()), TEMPLATE);
+      expect(banner(page.html)).toContain(text);
+      expect(page.html).not.toContain(overclaim);
+      expect(page.html).toMatch(/data-status="no_data" data-testid="overall" data-without-data="30"/);
+    });
+
+    it.each([
+      ['en', 'Some systems are unavailable', '1 of 3 systems has no data yet'],
+      ['ru', 'Некоторые системы недоступны', 'Данных пока нет по 1 системе из 3'],
+      ['kk', 'Кейбір жүйелер қолжетімсіз', '3 жүйенің ішінде 1 жүйе бойынша әзірге дерек жоқ'],
+    ])('%s: a known outage leads, the systems without data are counted under it', async (lang, lead, withoutData) => {
+      const page = await renderPublicPage({ path: `/${lang}/status`, search: '' }, fixtureSource(), TEMPLATE);
+      const html = banner(page.html);
+      expect(html).toContain(lead);
+      expect(html).toContain(`<p data-testid="overall-without-data">${withoutData}</p>`);
+      expect(page.html).toMatch(/data-status="major_outage" data-testid="overall"/);
+    });
+
+    it('every system operational: "all systems are working", no count; none with data: "no data yet"', async () => {
+      const base = fixtureSummary();
+      const allUp = fixtureSummary({ systems: base.systems.map((s) => ({ ...s, status: 'operational' as const })), active_incidents: [] });
+      const up = banner((await renderPublicPage({ path: '/en/status', search: '' }, fixtureSource(allUp), TEMPLATE)).html);
+      expect(up).toContain('All systems are working');
+      expect(up).not.toContain('overall-without-data');
+      const none = fixtureSummary({ systems: base.systems.map((s) => ({ ...s, status: null })), active_incidents: [] });
+      const empty = banner((await renderPublicPage({ path: '/ru/status', search: '' }, fixtureSource(none), TEMPLATE)).html);
+      expect(empty).toContain('Данных пока нет');
+      expect(empty).not.toContain('работают');
+      expect(empty).not.toContain('overall-without-data');
+    });
+  });
 });

@@ -60,8 +60,16 @@ export interface PublicMaintenance {
 /** GET /api/public/v1/status: everything the front page needs, computed once per change. */
 export interface PublicStatusSummary {
   generated_at: string;
-  /** The worst status over the public systems (operational when all are). */
+  /**
+   * All public systems together (publicOverall, public-overall.ts): the worst of degraded /
+   * partial / major outage among the systems with a status, even when others have no data; else
+   * under_maintenance when a system is under maintenance; operational only when every public system
+   * has a status and it is operational; else null (no data yet for some or all systems, none of
+   * the rest worse than operational: `systems_without_data` tells how many).
+   */
   overall: PublicStatus | null;
+  /** How many of `systems` have no status yet (status null); 0 when every one has a status. */
+  systems_without_data: number;
   agencies: PublicAgency[];
   categories: PublicCategory[];
   systems: PublicSystem[];
