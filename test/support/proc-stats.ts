@@ -19,15 +19,31 @@ export function clockTicksPerSecond(): number {
 }
 
 /** user + system CPU seconds of one process (all its threads), or null when it is gone. */
-export function cpuSecondsOf(pid: number): number | null {
+export function cpuSecondsOf(pid: number, statPath = `/proc/${pid}/stat`): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(statPath, 'utf8');
     // The command name (field 2) may hold spaces: the fields after it start past its ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond(); // utime, stime
   } catch {
     return null;
   }
+}
+
+/** user + system CPU seconds of each thread of one process, by thread id (empty when it is gone). */
+export function threadCpuSecondsOf(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const task of tasks) {
+    const seconds = cpuSecondsOf(Number(task), `/proc/${pid}/task/${task}/stat`);
+    if (seconds !== null) out.set(Number(task), seconds);
+  }
+  return out;
 }
 
 /** VmRSS of one process in bytes, or null when it is gone. */

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { CpuMeter, cpuSecondsOf, processTree, rssBytesOf } from '../support/proc-stats';
+import { Worker } from 'node:worker_threads';
+import { CpuMeter, cpuSecondsOf, processTree, rssBytesOf, threadCpuSecondsOf } from '../support/proc-stats';
 
 describe('proc-stats (Linux /proc)', () => {
   it('finds a child in the process tree and reads its memory; a gone process reads null', async () => {
@@ -31,5 +32,27 @@ describe('proc-stats (Linux /proc)', () => {
     expect(spin).toBeGreaterThan(0);
     expect(used.cpu_seconds).toBeGreaterThanOrEqual(0.15); // /proc counts in 10 ms ticks
     expect(used.cpu_pct).toBeGreaterThan(0);
+  });
+
+  it('reads CPU per thread: a busy worker thread shows as its own thread, apart from the main one', async () => {
+    const before = threadCpuSecondsOf(process.pid);
+    expect(before.has(process.pid)).toBe(true);
+    // The worker spins for 300 ms of its own CPU time, then exits.
+    const worker = new Worker(
+      'const t = process.hrtime.bigint(); let x = 0; while (process.hrtime.bigint() - t < 300000000n) x++;',
+      { eval: true },
+    );
+    let busiest = 0;
+    const done = new Promise((r) => worker.once('exit', r));
+    // Sample while it runs: its thread is gone from /proc once it exits.
+    for (let i = 0; i < 50 && busiest < 0.15; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      for (const [tid, cpu] of threadCpuSecondsOf(process.pid)) {
+        if (tid !== process.pid && !before.has(tid)) busiest = Math.max(busiest, cpu);
+      }
+    }
+    await done;
+    expect(busiest).toBeGreaterThanOrEqual(0.15);
+    expect(threadCpuSecondsOf(2 ** 22 + 1).size).toBe(0);
   });
 });

@@ -20,7 +20,7 @@ import { freePort } from '../../support/free-port';
 import { API_NODE_FLAGS } from '../../../apps/api/src/boot/node-runtime-flags';
 import { API_ENTRY, startKuzet, waitForOk, type KuzetProcess } from '../../support/kuzet-process';
 import { percentile } from '../../support/percentile';
-import { CpuMeter, processTree, rssBytesOf } from '../../support/proc-stats';
+import { CpuMeter, processTree, rssBytesOf, threadCpuSecondsOf } from '../../support/proc-stats';
 import { bucketDelta, bucketQuantile, histogramBuckets, metricNames, sumOf, valueWith } from '../../support/prometheus-text';
 import { adminUrl, createDatabase, databaseUrl, dropDatabase } from '../../setup/test-database';
 import { ensureBlackboxExporter, measureBlackbox, type BlackboxResult } from './blackbox-exporter';
@@ -313,12 +313,21 @@ async function runLevel(rate: number, ports: number[], target: ChildProcess, loc
     appCpu.start();
     pgCpu.start();
     targetCpu.start();
+    const appPid = running.child.pid!;
+    const threadsAtStart = threadCpuSecondsOf(appPid);
+    const threadTimeline: ThreadsCpu[] = [];
+    let threadsBefore = { at: Date.now(), cpu: threadsAtStart };
     health = startHealthProbe(running.base);
     let rssMax = 0;
     const end = from.getTime() + SECONDS * 1000;
     while (Date.now() < end) {
       await sleep(Math.min(1000, end - Date.now()));
       assertAlive(running, 'during the measured window');
+      if (Date.now() - threadsBefore.at >= THREAD_TIMELINE_MS) {
+        const now = { at: Date.now(), cpu: threadCpuSecondsOf(appPid) };
+        threadTimeline.push(threadsCpu(appPid, threadsBefore.cpu, now.cpu, (now.at - threadsBefore.at) / 1000));
+        threadsBefore = now;
+      }
       const rss = processTree(running.child.pid!).reduce((sum, pid) => sum + (rssBytesOf(pid) ?? 0), 0);
       rssMax = Math.max(rssMax, rss);
       appCpu.sample();
@@ -331,6 +340,7 @@ async function runLevel(rate: number, ports: number[], target: ChildProcess, loc
     const to = new Date();
     const healthDone = health.stop(); // no request after the window (the ones in flight are awaited below)
     const cpu = appCpu.stop();
+    const threadsUsed = threadsCpu(appPid, threadsAtStart, threadCpuSecondsOf(appPid), (to.getTime() - from.getTime()) / 1000);
     const pgUsed = pg ? pgCpu.stop() : null;
     const targetUsed = targetCpu.stop();
     const after = await scrape(running);
@@ -384,6 +394,8 @@ async function runLevel(rate: number, ports: number[], target: ChildProcess, loc
       lag_buckets_s: lag?.map((b) => ({ le: b.le === Infinity ? '+Inf' : b.le, count: b.count })) ?? null,
       health: { requests: healthRuns.durations.length, failures: healthRuns.failures, statuses: healthRuns.statuses, saying_overloaded: healthRuns.overloaded, p50_ms: healthSorted.length > 0 ? round(percentile(healthSorted, 50), 1) : null, max_ms: round(healthSorted.at(-1) ?? 0, 1) },
       app_cpu_seconds: cpu.cpu_seconds,
+      app_threads_cpu_pct: threadsUsed,
+      app_threads_cpu_pct_every_10s: threadTimeline.map((t) => [t.main, t.busiest_other]),
       main_thread: mainThreadStats(before, after),
       app_log_bytes_in_window: logBytes,
       boot_ms: bootMs,
@@ -430,6 +442,34 @@ function mainThreadStats(before: string, after: string): Record<string, number |
     probe_worker_heap_used_mb_at_end: toMb(valueWith(after, 'kuzet_probe_embedded_heap_bytes', 'kind="used"')),
     probe_worker_heap_total_mb_at_end: toMb(valueWith(after, 'kuzet_probe_embedded_heap_bytes', 'kind="total"')),
   };
+}
+
+/** How often the window's per-thread CPU is also sampled, for the timeline. */
+const THREAD_TIMELINE_MS = 10_000;
+
+/** CPU of the app's threads over an interval, percent of one core. */
+interface ThreadsCpu {
+  /** The main thread (thread id = process id). */
+  main: number;
+  /** The busiest other thread: the embedded probe agent's worker at these loads. */
+  busiest_other: number;
+  second_other: number;
+  /** Every other thread together (GC helpers, libuv's pool, ...). */
+  rest: number;
+}
+
+function threadsCpu(pid: number, before: Map<number, number>, after: Map<number, number>, seconds: number): ThreadsCpu {
+  const pct = (cpuSeconds: number) => round((cpuSeconds / seconds) * 100, 1);
+  const others: number[] = [];
+  let main = 0;
+  for (const [tid, cpu] of after) {
+    const used = cpu - (before.get(tid) ?? cpu);
+    if (tid === pid) main = used;
+    else others.push(used);
+  }
+  others.sort((a, b) => b - a);
+  const rest = others.slice(2).reduce((a, b) => a + b, 0);
+  return { main: pct(main), busiest_other: pct(others[0] ?? 0), second_other: pct(others[1] ?? 0), rest: pct(rest) };
 }
 
 const holds = (l: Level) => !l.error && l.stored_share !== undefined && l.stored_share >= 0.999 && l.lag_p99_ms != null && l.lag_p99_ms < 1000;
@@ -565,6 +605,7 @@ async function main(): Promise<void> {
         health_p99_ms: `GET /api/health every ${HEALTH_EVERY_MS} ms from the bench process (each on its own; a failure counts with its elapsed time)`,
         rss_mb_max: 'the highest sum of VmRSS over the app process and its descendants, sampled every second',
         cpu_pct: 'user + system CPU of the app process tree over the window, percent of one core (/proc/<pid>/stat)',
+        app_threads_cpu_pct: "details: the app process's threads over the window (/proc/<pid>/task/<tid>/stat), percent of one core: the main thread, the busiest other (the probe worker), the second, the rest; app_threads_cpu_pct_every_10s: [main, busiest other] per 10 s",
         postgres_cpu_pct: "the same for the PostgreSQL backends of the level's database plus the server's WAL writer, checkpointer and background writer (shared with other databases)",
         target_server_cpu_pct: 'the same for the target server process (one node:http process, not a cluster)',
       },
