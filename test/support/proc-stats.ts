@@ -46,6 +46,31 @@ export function threadCpuSecondsOf(pid: number): Map<number, number> {
   return out;
 }
 
+/** The machine's CPU time by kind since boot, in clock ticks, summed over its CPUs (/proc/stat). */
+export interface MachineCpuTicks {
+  busy: number;
+  idle: number;
+  /** Time the hypervisor gave this machine's CPUs to others while they had work. */
+  steal: number;
+}
+
+export function machineCpuTicks(): MachineCpuTicks {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
+  // cpu  user nice system idle iowait irq softirq steal guest guest_nice (guest time is in user)
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  return { busy: user + nice + system + irq + softirq, idle: idle + iowait, steal: steal ?? 0 };
+}
+
+/** Shares of the machine's CPU time between two readings, in percent of all its CPUs. */
+export function machineCpuShares(from: MachineCpuTicks, to: MachineCpuTicks): { busy_pct: number; idle_pct: number; steal_pct: number } {
+  const busy = to.busy - from.busy;
+  const idle = to.idle - from.idle;
+  const steal = to.steal - from.steal;
+  const total = busy + idle + steal || 1;
+  const pct = (n: number) => Math.round((n / total) * 1000) / 10;
+  return { busy_pct: pct(busy), idle_pct: pct(idle), steal_pct: pct(steal) };
+}
+
 /** VmRSS of one process in bytes, or null when it is gone. */
 export function rssBytesOf(pid: number): number | null {
   try {

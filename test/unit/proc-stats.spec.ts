@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { CpuMeter, cpuSecondsOf, processTree, rssBytesOf, threadCpuSecondsOf } from '../support/proc-stats';
+import { CpuMeter, cpuSecondsOf, machineCpuShares, machineCpuTicks, processTree, rssBytesOf, threadCpuSecondsOf } from '../support/proc-stats';
 
 describe('proc-stats (Linux /proc)', () => {
   it('finds a child in the process tree and reads its memory; a gone process reads null', async () => {
@@ -54,5 +54,21 @@ describe('proc-stats (Linux /proc)', () => {
     await done;
     expect(busiest).toBeGreaterThanOrEqual(0.15);
     expect(threadCpuSecondsOf(2 ** 22 + 1).size).toBe(0);
+  });
+
+  it('splits the machine CPU time between two readings into busy, idle and steal shares', () => {
+    expect(machineCpuShares({ busy: 100, idle: 500, steal: 0 }, { busy: 250, idle: 520, steal: 30 })).toEqual({
+      busy_pct: 75,
+      idle_pct: 10,
+      steal_pct: 15,
+    });
+    // A real reading: counters only grow, and a spin shows as busy time.
+    const from = machineCpuTicks();
+    const before = process.cpuUsage();
+    while (process.cpuUsage(before).user < 100_000);
+    const to = machineCpuTicks();
+    expect(to.busy).toBeGreaterThan(from.busy);
+    expect(to.idle).toBeGreaterThanOrEqual(from.idle);
+    expect(to.steal).toBeGreaterThanOrEqual(from.steal);
   });
 });

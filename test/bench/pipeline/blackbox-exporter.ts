@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../../support/free-port';
-import { CpuMeter, processTree } from '../../support/proc-stats';
+import { CpuMeter, processTree, machineCpuShares, machineCpuTicks } from '../../support/proc-stats';
 
 export const BLACKBOX_BINARY = '/usr/bin/prometheus-blackbox-exporter';
 const CONFIG = `modules:
@@ -32,6 +32,8 @@ export interface BlackboxResult {
   latency_p50_ms?: number;
   latency_p99_ms?: number;
   exporter_cpu_pct?: number;
+  /** The hypervisor's steal over the measurement (see the levels' machine_steal_pct). */
+  machine_steal_pct?: number;
   note?: string;
 }
 
@@ -78,8 +80,10 @@ export async function measureBlackbox(
     await autocannon({ url, connections, duration: 2 }); // warm-up
     const cpu = new CpuMeter(() => processTree(child.pid!));
     cpu.start();
+    const machineBefore = machineCpuTicks();
     const r = await autocannon({ url, connections, duration: seconds });
     const used = cpu.stop();
+    const machine = machineCpuShares(machineBefore, machineCpuTicks());
     const version = versionOf(binary);
     return {
       probes_per_second: Math.round(r.requests.average),
@@ -93,6 +97,7 @@ export async function measureBlackbox(
       latency_p50_ms: r.latency.p50,
       latency_p99_ms: r.latency.p99,
       exporter_cpu_pct: used.cpu_pct,
+      machine_steal_pct: machine.steal_pct,
     };
   } finally {
     child.kill('SIGKILL');

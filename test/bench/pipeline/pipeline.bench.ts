@@ -20,7 +20,7 @@ import { freePort } from '../../support/free-port';
 import { API_NODE_FLAGS } from '../../../apps/api/src/boot/node-runtime-flags';
 import { API_ENTRY, startKuzet, waitForOk, type KuzetProcess } from '../../support/kuzet-process';
 import { percentile } from '../../support/percentile';
-import { CpuMeter, processTree, rssBytesOf, threadCpuSecondsOf } from '../../support/proc-stats';
+import { CpuMeter, machineCpuShares, machineCpuTicks, processTree, rssBytesOf, threadCpuSecondsOf } from '../../support/proc-stats';
 import { bucketDelta, bucketQuantile, histogramBuckets, metricNames, sumOf, valueWith } from '../../support/prometheus-text';
 import { adminUrl, createDatabase, databaseUrl, dropDatabase } from '../../setup/test-database';
 import { ensureBlackboxExporter, measureBlackbox, type BlackboxResult } from './blackbox-exporter';
@@ -111,6 +111,9 @@ interface Level {
   health_p99_ms?: number | null;
   rss_mb_max?: number;
   cpu_pct?: number;
+  /** Share of the machine's CPU time the hypervisor gave to others over the window (/proc/stat steal). */
+  machine_steal_pct?: number;
+  machine_idle_pct?: number;
   postgres_cpu_pct?: number | null;
   target_server_cpu_pct?: number;
   details?: Record<string, unknown>;
@@ -315,6 +318,7 @@ async function runLevel(rate: number, ports: number[], target: ChildProcess, loc
     targetCpu.start();
     const appPid = running.child.pid!;
     const threadsAtStart = threadCpuSecondsOf(appPid);
+    const machineAtStart = machineCpuTicks();
     const threadTimeline: ThreadsCpu[] = [];
     let threadsBefore = { at: Date.now(), cpu: threadsAtStart };
     health = startHealthProbe(running.base);
@@ -340,6 +344,7 @@ async function runLevel(rate: number, ports: number[], target: ChildProcess, loc
     const to = new Date();
     const healthDone = health.stop(); // no request after the window (the ones in flight are awaited below)
     const cpu = appCpu.stop();
+    const machine = machineCpuShares(machineAtStart, machineCpuTicks());
     const threadsUsed = threadsCpu(appPid, threadsAtStart, threadCpuSecondsOf(appPid), (to.getTime() - from.getTime()) / 1000);
     const pgUsed = pg ? pgCpu.stop() : null;
     const targetUsed = targetCpu.stop();
@@ -379,6 +384,8 @@ async function runLevel(rate: number, ports: number[], target: ChildProcess, loc
       health_p99_ms: healthSorted.length > 0 ? round(percentile(healthSorted, 99), 1) : null,
       rss_mb_max: Math.round(rssMax / 2 ** 20),
       cpu_pct: cpu.cpu_pct,
+      machine_steal_pct: machine.steal_pct,
+      machine_idle_pct: machine.idle_pct,
       postgres_cpu_pct: pgUsed ? pgUsed.cpu_pct : null,
       target_server_cpu_pct: targetUsed.cpu_pct,
     } satisfies Partial<Level>);
@@ -605,6 +612,7 @@ async function main(): Promise<void> {
         health_p99_ms: `GET /api/health every ${HEALTH_EVERY_MS} ms from the bench process (each on its own; a failure counts with its elapsed time)`,
         rss_mb_max: 'the highest sum of VmRSS over the app process and its descendants, sampled every second',
         cpu_pct: 'user + system CPU of the app process tree over the window, percent of one core (/proc/<pid>/stat)',
+        machine_steal_pct: "the machine's CPU time over the window that the hypervisor gave to other guests while this one had work (/proc/stat steal), percent of all its CPUs: a run with steal has less CPU than the machine's core count says; machine_idle_pct: idle and iowait",
         app_threads_cpu_pct: "details: the app process's threads over the window (/proc/<pid>/task/<tid>/stat), percent of one core: the main thread, the busiest other (the probe worker), the second, the rest; app_threads_cpu_pct_every_10s: [main, busiest other] per 10 s",
         postgres_cpu_pct: "the same for the PostgreSQL backends of the level's database plus the server's WAL writer, checkpointer and background writer (shared with other databases)",
         target_server_cpu_pct: 'the same for the target server process (one node:http process, not a cluster)',
@@ -614,7 +622,7 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/results/pipeline.json'), `${JSON.stringify(report, null, 2)}\n`);
     progress('done', {
-      levels: levels.map((l) => ({ demanded: l.demanded_per_second, stored: l.stored_per_second, stored_share: l.stored_share, lag_p99_ms: l.lag_p99_ms, error: l.error?.split('\n')[0] })),
+      levels: levels.map((l) => ({ demanded: l.demanded_per_second, stored: l.stored_per_second, stored_share: l.stored_share, lag_p99_ms: l.lag_p99_ms, steal_pct: l.machine_steal_pct, error: l.error?.split('\n')[0] })),
       blackbox_exporter_probes_per_second: blackbox.probes_per_second,
       ratio_to_blackbox_exporter: ratio,
       targets_met: report.targets_met,
